@@ -1,0 +1,152 @@
+"""Align stage: dynamic programming over beads (up to 4 segments a side, including 1-0 and 0-1).
+
+The search runs in a band around the path the length ratio predicts; when the best path touches the
+band's edge the band is doubled and the search repeated, so large omissions are still found while the
+usual cost stays linear in the document length. Alignment is hierarchical: sentences first, then the
+clauses inside each pair of aligned sentences.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from typing import Callable, Optional, Sequence
+
+from .represent import Features, Representer
+from .score import BeadScorer
+from .segment import segment
+from .types import Alignment, Bead, Document, Segment
+
+MIN_BAND = 12
+
+
+def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None) -> list[Bead]:
+    """Best-scoring sequence of beads covering n source and m target segments."""
+    if n == 0 or m == 0:
+        return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
+    centre = scorer.expected_path()
+    width = band or max(MIN_BAND, int(abs(n - m) * 0.1) + MIN_BAND)
+    shapes = [(0, 1), (1, 0)] + list(scorer.priors)
+    while True:
+        beads, touched = _banded(scorer, n, m, centre, width, shapes)
+        if not touched or width >= max(n, m):
+            return beads
+        width *= 2
+
+
+def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], width: int,
+            shapes: list[tuple[int, int]]) -> tuple[list[Bead], bool]:
+    lo = [max(0, min(centre[i], m) - width) for i in range(n + 1)]
+    hi = [min(m, centre[i] + width) for i in range(n + 1)]
+    # keep the band connected and ending at (n, m)
+    for i in range(1, n + 1):
+        lo[i] = min(lo[i], hi[i - 1])
+        lo[i] = max(lo[i], lo[i - 1])
+    hi[n] = m
+    for i in range(n - 1, -1, -1):
+        hi[i] = max(hi[i], lo[i + 1])
+    lo[0] = 0
+    neg = -math.inf
+    best: list[list[float]] = [[neg] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
+    back: list[list[tuple[int, int]]] = [[(0, 0)] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
+    best[0][0] = 0.0
+    score = scorer.score
+    for i in range(n + 1):
+        lo_i, row, brow = lo[i], best[i], back[i]
+        for j in range(lo_i, hi[i] + 1):
+            if i == 0 and j == 0:
+                continue
+            top, arg = neg, (0, 0)
+            for a, b in shapes:
+                pi, pj = i - a, j - b
+                if pi < 0 or pj < 0 or pj < lo[pi] or pj > hi[pi]:
+                    continue
+                prev = best[pi][pj - lo[pi]]
+                if prev == neg:
+                    continue
+                s = prev + score(pi, a, pj, b)
+                if s > top:
+                    top, arg = s, (a, b)
+            row[j - lo_i] = top
+            brow[j - lo_i] = arg
+    beads: list[Bead] = []
+    touched = False
+    i, j = n, m
+    while i > 0 or j > 0:
+        a, b = back[i][j - lo[i]]
+        if (a, b) == (0, 0):  # unreachable cell: cannot happen with a connected band
+            raise RuntimeError("alignment band is disconnected")
+        pi, pj = i - a, j - b
+        beads.append(Bead(tuple(range(pi, i)), tuple(range(pj, j)), round(score(pi, a, pj, b), 4)))
+        i, j = pi, pj
+        if (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m):
+            touched = True
+    beads.reverse()
+    return beads, touched
+
+
+@dataclass
+class Hierarchy:
+    """Sentence alignment and, inside it, clause alignment."""
+
+    sentences: Alignment
+    clauses: Optional[Alignment]
+    sentence_features: tuple[list[Features], list[Features]]
+    clause_features: Optional[tuple[list[Features], list[Features]]]
+    clause_bead_parent: list[int] = field(default_factory=list)   # sentence bead of each clause bead
+    engine: dict = field(default_factory=dict)
+
+
+def align_documents(source: Document, target: Document, representer: Representer, *,
+                    level: str = "clause", progress: Optional[Callable[[str], None]] = None) -> Hierarchy:
+    note = progress or (lambda _msg: None)
+    src_sents, tgt_sents = segment(source, "sentence"), segment(target, "sentence")
+    note(f"segmented: {len(src_sents)} source and {len(tgt_sents)} target sentences")
+    src_f = representer.features(source, src_sents)
+    tgt_f = representer.features(target, tgt_sents)
+    note("represented sentences")
+    scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    scorer.calibrate(MIN_BAND)
+    beads = dp_align(scorer, len(src_sents), len(tgt_sents))
+    note(f"aligned sentences: {len(beads)} beads")
+    sentences = Alignment(src_sents, tgt_sents, beads)
+    engine = {"sentence": scorer.describe()}
+    if level != "clause":
+        return Hierarchy(sentences, None, (src_f, tgt_f), None, engine=engine)
+
+    src_clauses, tgt_clauses = segment(source, "clause"), segment(target, "clause")
+    src_cf = representer.features(source, src_clauses)
+    tgt_cf = representer.features(target, tgt_clauses)
+    by_sentence_s = _children(src_clauses, len(src_sents))
+    by_sentence_t = _children(tgt_clauses, len(tgt_sents))
+    clause_beads: list[Bead] = []
+    parents: list[int] = []
+    for k, bead in enumerate(beads):
+        cs = [c for s in bead.source for c in by_sentence_s[s]]
+        ct = [c for t in bead.target for c in by_sentence_t[t]]
+        for sub in _align_clauses(cs, ct, src_cf, tgt_cf, source.lang == "zh"):
+            clause_beads.append(sub)
+            parents.append(k)
+    note(f"aligned clauses: {len(clause_beads)} beads")
+    clauses = Alignment(src_clauses, tgt_clauses, clause_beads)
+    return Hierarchy(sentences, clauses, (src_f, tgt_f), (src_cf, tgt_cf), parents, engine)
+
+
+def _children(clauses: Sequence[Segment], n_sentences: int) -> list[list[int]]:
+    out: list[list[int]] = [[] for _ in range(n_sentences)]
+    for c in clauses:
+        if c.parent is not None and 0 <= c.parent < n_sentences:
+            out[c.parent].append(c.index)
+    return out
+
+
+def _align_clauses(cs: list[int], ct: list[int], src_f: Sequence[Features], tgt_f: Sequence[Features],
+                   source_is_chinese: bool) -> list[Bead]:
+    if not cs or not ct:
+        return [Bead((c,), ()) for c in cs] + [Bead((), (c,)) for c in ct]
+    if len(cs) == 1 and len(ct) == 1:
+        return [Bead((cs[0],), (ct[0],))]
+    sub_s = [src_f[c] for c in cs]
+    sub_t = [tgt_f[c] for c in ct]
+    scorer = BeadScorer(sub_s, sub_t, source_is_chinese=source_is_chinese, use_chrf=True)
+    local = dp_align(scorer, len(cs), len(ct), band=max(len(cs), len(ct)))
+    return [Bead(tuple(cs[i] for i in b.source), tuple(ct[j] for j in b.target), b.score) for b in local]

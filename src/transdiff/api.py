@@ -1,0 +1,122 @@
+"""The Python API: ``transdiff.compare`` and ``transdiff.align``. The CLI is a thin layer over these."""
+from __future__ import annotations
+
+import os
+from importlib.metadata import PackageNotFoundError, version
+from typing import Callable, Iterable, Optional, Union
+
+from .align import Hierarchy, align_documents
+from .compare import DEFAULT_MIN_CONFIDENCE, Settings, find_differences
+from .errors import InputError, LanguageError
+from .load import from_text, load_path
+from .represent import Representer
+from .represent.cedict import load_cedict
+from .represent.glossary import Glossary, load_glossary
+from .types import Alignment, Document, Result
+
+DocumentLike = Union[str, os.PathLike, Document]
+# Below this share of aligned text two documents do not look like translations of each other.
+MIN_ALIGNED_SHARE = 0.2
+MIN_SEGMENTS_FOR_RELATEDNESS = 4
+
+_REPRESENTERS: dict[str, Representer] = {}
+
+
+def transdiff_version() -> str:
+    try:
+        return version("transdiff")
+    except PackageNotFoundError:  # running from a source tree
+        return "0+unknown"
+
+
+def _as_document(doc: DocumentLike, role: str) -> Document:
+    if isinstance(doc, Document):
+        return doc
+    return load_path(doc, role=role)
+
+
+def representer_for(glossary: Optional[Glossary]) -> Representer:
+    """One Representer per glossary and process: the dictionary and jieba are loaded once."""
+    g = glossary or load_glossary()
+    hit = _REPRESENTERS.get(g.digest)
+    if hit is None:
+        hit = _REPRESENTERS[g.digest] = Representer(g)
+    return hit
+
+
+def order_pair(first: Document, second: Document, source_lang: Optional[str] = None) -> tuple[Document, Document]:
+    """(source, target): one Chinese and one English document; the first is the source unless told."""
+    langs = {first.lang, second.lang}
+    if langs != {"zh", "en"}:
+        both = first.lang
+        names = f"{first.path or 'first text'} and {second.path or 'second text'}"
+        raise LanguageError(
+            f"{names} are both {'Chinese' if both == 'zh' else 'English'}; compare needs one Chinese and one "
+            f"English document (use 'transdiff diff' for two versions in one language)"
+        )
+    if source_lang is None or source_lang == first.lang:
+        return first, second
+    if source_lang not in ("zh", "en"):
+        raise LanguageError(f"--source must be 'zh' or 'en', not {source_lang!r}")
+    return second, first
+
+
+def _signature(hierarchy: Hierarchy, glossary: Glossary, settings: Settings, level: str) -> dict:
+    return {
+        "transdiff": transdiff_version(),
+        "level": level,
+        "engine": hierarchy.engine,
+        "min_confidence": settings.min_confidence,
+        "dictionary": f"CC-CEDICT {load_cedict().release}",
+        "glossary_sha256": glossary.digest[:16],
+    }
+
+
+def compare(source: DocumentLike, target: DocumentLike, *, source_lang: Optional[str] = None,
+            level: str = "clause", glossary: Optional[Union[Glossary, Iterable[str]]] = None,
+            min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+            progress: Optional[Callable[[str], None]] = None, check_related: bool = True) -> Result:
+    """Compare a Chinese and an English document clause by clause.
+
+    ``source`` and ``target`` are paths or Documents (``transdiff.load.from_text`` makes one from a
+    string). Returns a Result whose findings are ranked by confidence.
+    """
+    if level not in ("sentence", "clause"):
+        raise InputError(f"level must be 'sentence' or 'clause', not {level!r}")
+    first, second = _as_document(source, "source"), _as_document(target, "target")
+    src, tgt = order_pair(first, second, source_lang)
+    gloss = glossary if isinstance(glossary, Glossary) else load_glossary(glossary or ())
+    representer = representer_for(gloss)
+    hierarchy = align_documents(src, tgt, representer, level=level, progress=progress)
+    if check_related:
+        _check_related(src, tgt, hierarchy.sentences)
+    settings = Settings(min_confidence=min_confidence)
+    findings = find_differences(src, tgt, hierarchy, settings)
+    alignment = hierarchy.clauses if hierarchy.clauses is not None else hierarchy.sentences
+    return Result(src, tgt, alignment, findings, _signature(hierarchy, gloss, settings, level), level)
+
+
+def _check_related(src: Document, tgt: Document, sentences: Alignment) -> None:
+    if min(len(sentences.source), len(sentences.target)) < MIN_SEGMENTS_FOR_RELATEDNESS:
+        return
+    share = sentences.aligned_share()
+    if share < MIN_ALIGNED_SHARE:
+        raise InputError(
+            f"{src.path or 'source'} and {tgt.path or 'target'} do not look like translations of each other "
+            f"(only {share:.0%} of the text aligns)"
+        )
+
+
+def align(source: DocumentLike, target: DocumentLike, *, level: str = "sentence",
+          glossary: Optional[Union[Glossary, Iterable[str]]] = None, source_lang: Optional[str] = None,
+          progress: Optional[Callable[[str], None]] = None) -> Alignment:
+    """Align two documents (one Chinese, one English) at sentence or clause level."""
+    first, second = _as_document(source, "source"), _as_document(target, "target")
+    src, tgt = order_pair(first, second, source_lang)
+    gloss = glossary if isinstance(glossary, Glossary) else load_glossary(glossary or ())
+    hierarchy = align_documents(src, tgt, representer_for(gloss), level=level, progress=progress)
+    return hierarchy.clauses if hierarchy.clauses is not None else hierarchy.sentences
+
+
+__all__ = ["compare", "align", "from_text", "load_path", "order_pair", "transdiff_version",
+           "MIN_ALIGNED_SHARE", "LanguageError"]

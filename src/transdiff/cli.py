@@ -1,0 +1,158 @@
+"""Command line: a thin click layer over the Python API.
+
+Exit codes: 0 the command ran; 1 ``--fail-on`` found such findings; 2 bad input or usage (one line on
+stderr); 3 an internal error (one line; ``--debug`` shows the traceback).
+"""
+from __future__ import annotations
+
+import sys
+import time
+import traceback
+from typing import Callable, Optional
+
+import click
+
+from .errors import TransdiffError
+from .types import FINDING_TYPES
+
+EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
+
+
+class _Progress:
+    """One line per pipeline step on stderr, when stderr is a terminal or --progress is given."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self.t0 = time.monotonic()
+
+    def __call__(self, message: str) -> None:
+        if self.enabled:
+            click.echo(f"[{time.monotonic() - self.t0:6.1f}s] {message}", err=True)
+
+
+def _run(action: Callable[[], int], debug: bool) -> None:
+    try:
+        code = action()
+    except TransdiffError as exc:
+        click.echo(f"transdiff: error: {exc}", err=True)
+        sys.exit(EXIT_INPUT)
+    except KeyboardInterrupt:
+        click.echo("transdiff: interrupted", err=True)
+        sys.exit(130)
+    except MemoryError:
+        click.echo("transdiff: error: out of memory; split the input into smaller documents", err=True)
+        sys.exit(EXIT_INPUT)
+    except Exception as exc:  # a bug: still one line unless --debug
+        if debug:
+            traceback.print_exc()
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        click.echo(f"transdiff: internal error: {type(exc).__name__}: {first} (rerun with --debug for details)",
+                   err=True)
+        sys.exit(EXIT_INTERNAL)
+    sys.exit(code)
+
+
+def _parse_types(value: Optional[str]) -> set[str]:
+    if not value:
+        return set()
+    wanted = {v.strip() for v in value.split(",") if v.strip()}
+    if "any" in wanted or "all" in wanted:
+        return set(FINDING_TYPES)
+    unknown = wanted - set(FINDING_TYPES)
+    if unknown:
+        raise click.BadParameter(f"unknown finding type(s) {', '.join(sorted(unknown))}; "
+                                 f"choose from {', '.join(FINDING_TYPES)}", param_hint="--fail-on")
+    return wanted
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="transdiff", prog_name="transdiff")
+def main() -> None:
+    """transdiff: what the Chinese and the English version of a document say differently."""
+
+
+@main.command("compare")
+@click.argument("first", type=click.Path(dir_okay=True))
+@click.argument("second", type=click.Path(dir_okay=True))
+@click.option("--source", "source_lang", type=click.Choice(["zh", "en"]),
+              help="Language of the source document (default: the first argument is the source).")
+@click.option("--level", type=click.Choice(["clause", "sentence"]), default="clause", show_default=True,
+              help="Finest unit of comparison.")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "tsv"]), default="text",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Report findings at or above this confidence (default 0.5).")
+@click.option("--fail-on", "fail_on", metavar="TYPE[,TYPE]",
+              help="Exit 1 when findings of these types exist (omission, addition, partial, mismatch, any).")
+@click.option("--colour/--no-colour", "--color/--no-color", "colour", default=None,
+              help="Colour the text report (default: on a terminal).")
+@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal).")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def compare_cmd(first, second, source_lang, level, fmt, output, glossaries, min_confidence, fail_on, colour,
+                progress, debug):
+    """Compare FIRST and SECOND (one Chinese, one English document).
+
+    Reads .txt, .md and .html files in UTF-8, UTF-16, GB18030/GBK or Big5.
+    """
+    fail_types = _parse_types(fail_on)
+
+    def action() -> int:
+        from .api import compare
+        from .compare import DEFAULT_MIN_CONFIDENCE
+        from .output import write_atomic
+        from .report import render
+
+        show = _Progress(progress if progress is not None else sys.stderr.isatty())
+        result = compare(first, second, source_lang=source_lang, level=level, glossary=list(glossaries),
+                         min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
+                         progress=show)
+        use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
+        text = render(result, fmt, colour=bool(use_colour and fmt == "text"))
+        if output:
+            write_atomic(output, text, inputs=[first, second, *glossaries])
+            show(f"wrote {output}")
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        if fail_types and any(f.type in fail_types for f in result.findings):
+            return EXIT_FINDINGS
+        return 0
+
+    _run(action, debug)
+
+
+@main.command("align")
+@click.argument("first", type=click.Path(dir_okay=True))
+@click.argument("second", type=click.Path(dir_okay=True))
+@click.option("--source", "source_lang", type=click.Choice(["zh", "en"]))
+@click.option("--level", type=click.Choice(["sentence", "clause"]), default="sentence", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["beads", "tsv", "json"]), default="beads", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--progress/--no-progress", default=None)
+@click.option("--debug", is_flag=True)
+def align_cmd(first, second, source_lang, level, fmt, output, glossaries, progress, debug):
+    """Align FIRST and SECOND and print the beads (`[i,j]:[k]`, 0-based segment ids)."""
+
+    def action() -> int:
+        from .api import align
+        from .output import write_atomic
+        from .report.beads import render_alignment
+
+        show = _Progress(progress if progress is not None else sys.stderr.isatty())
+        alignment = align(first, second, level=level, glossary=list(glossaries), source_lang=source_lang,
+                          progress=show)
+        text = render_alignment(alignment, fmt)
+        if output:
+            write_atomic(output, text, inputs=[first, second, *glossaries])
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        return 0
+
+    _run(action, debug)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,281 @@
+"""Compare stage: turn an alignment into findings (omission, addition, partial, mismatch).
+
+Confidence is a logistic function of the evidence, computed the same way for every finding type:
+each content unit without a counterpart is evidence of a real gap worth ``beta`` (the log-likelihood
+ratio of "uncovered" under "not translated" against "translated", from the document's own coverage
+rates), offset by the prior odds of a gap. See docs/confidence.md.
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from typing import Optional, Sequence
+
+from .align import Hierarchy
+from .represent import Features, Unit, gloss_of
+from .represent.numbers import unmatched
+from .types import Alignment, Document, Finding, Segment
+
+DEFAULT_MIN_CONFIDENCE = 0.5
+
+
+@dataclass
+class Settings:
+    min_confidence: float = DEFAULT_MIN_CONFIDENCE
+    gap_prior: float = -4.0           # log prior odds that a stretch of text is really missing
+    partial_min_units: int = 2        # fewer uncovered content words than this never make a partial
+    partial_min_share: float = 0.5    # share of a clause's content words that must be uncovered
+
+
+def _sigmoid(x: float) -> float:
+    return 1.0 / (1.0 + math.exp(-x))
+
+
+def _units_weight(units: Sequence[Unit]) -> float:
+    return sum(1.0 if u.known else 0.5 for u in units)
+
+
+def _beta(p_match: float, p_random: float) -> float:
+    p_match = min(max(p_match, 0.15), 0.95)
+    return math.log((1 - p_random) / (1 - p_match))
+
+
+class FindingBuilder:
+    def __init__(self, source: Document, target: Document, hierarchy: Hierarchy, settings: Settings) -> None:
+        self.source, self.target = source, target
+        self.h = hierarchy
+        self.settings = settings
+        engine = hierarchy.engine.get("sentence", {})
+        self.p_match = engine.get("p_match", 0.6)
+        self.p_random = engine.get("p_random", 0.08)
+        self.zh_is_source = source.lang == "zh"
+
+    # -- helpers -------------------------------------------------------------------------------
+    def _span(self, doc: Document, segs: Sequence[Segment]) -> Optional[tuple[int, int]]:
+        if not segs:
+            return None
+        return (segs[0].start, segs[-1].end)
+
+    def _lines(self, doc: Document, span: Optional[tuple[int, int]]) -> Optional[tuple[int, int]]:
+        if span is None:
+            return None
+        return (doc.line_of(span[0]), doc.line_of(max(span[0], span[1] - 1)))
+
+    def _text(self, doc: Document, span: Optional[tuple[int, int]]) -> Optional[str]:
+        return None if span is None else doc.text[span[0]:span[1]]
+
+    def _gloss(self, doc: Document, units: Sequence[Unit]) -> Optional[str]:
+        return gloss_of(units) or None if doc.lang == "zh" else None
+
+    def _unit_span(self, doc: Document, u: Unit) -> tuple[int, int]:
+        return doc.text_span(u.nstart, u.nend)
+
+    def _confidence(self, weight: float, p_local: Optional[float] = None, bonus: float = 0.0) -> float:
+        p = self.p_match if p_local is None else p_local
+        return round(_sigmoid(weight * _beta(p, self.p_random) + self.settings.gap_prior + bonus), 4)
+
+    # -- findings ------------------------------------------------------------------------------
+    def build(self) -> list[Finding]:
+        findings = self._unpaired() + self._partials() + self._mismatches()
+        findings = [f for f in findings if f.confidence >= self.settings.min_confidence]
+        findings.sort(key=lambda f: (-f.confidence, (f.source_span or f.target_span or (0, 0))[0]))
+        return findings
+
+    def _unpaired(self) -> list[Finding]:
+        """Runs of sentences that the alignment leaves without any counterpart."""
+        al = self.h.sentences
+        src_f, tgt_f = self.h.sentence_features
+        out: list[Finding] = []
+        run: list[int] = []
+        side = None
+        for k, bead in enumerate(al.beads + [None]):  # sentinel flushes the last run
+            this = None if bead is None else ("s" if not bead.target else "t" if not bead.source else None)
+            if run and this != side:
+                out.append(self._unpaired_finding(side, run, al, src_f, tgt_f))
+                run = []
+            if this is not None:
+                run.append(k)
+                side = this
+        return out
+
+    def _unpaired_finding(self, side: str, run: list[int], al: Alignment, src_f: list[Features],
+                          tgt_f: list[Features]) -> Finding:
+        if side == "s":
+            ids = [i for k in run for i in al.beads[k].source]
+            segs, feats, doc = [al.source[i] for i in ids], [src_f[i] for i in ids], self.source
+            other_f = tgt_f
+        else:
+            ids = [j for k in run for j in al.beads[k].target]
+            segs, feats, doc = [al.target[j] for j in ids], [tgt_f[j] for j in ids], self.target
+            other_f = src_f
+        units = [u for f in feats for u in f.units]
+        # a neighbour that covers these words well means the gap may be an alignment slip, not a real one
+        near = self._neighbour_coverage(units, run, al, other_f, side)
+        confidence = self._confidence(_units_weight(units) * (1 - near), bonus=1.0)
+        span = self._span(doc, segs)
+        kind = "omission" if side == "s" else "addition"
+        what = "source" if side == "s" else "target"
+        other = "target" if side == "s" else "source"
+        f = Finding(
+            type=kind, confidence=confidence,
+            source_text=self._text(self.source, span) if side == "s" else None,
+            target_text=self._text(self.target, span) if side == "t" else None,
+            source_span=span if side == "s" else None, target_span=span if side == "t" else None,
+            source_lines=self._lines(self.source, span) if side == "s" else None,
+            target_lines=self._lines(self.target, span) if side == "t" else None,
+            gloss=self._gloss(doc, units),
+            message=f"{len(segs)} {what} sentence{'s' if len(segs) > 1 else ''} with no counterpart in the {other}",
+            detail={"level": "sentence", "units": len(units), "neighbour_coverage": round(near, 4)},
+            bead=run[0],
+        )
+        return f
+
+    def _neighbour_coverage(self, units: list[Unit], run: list[int], al: Alignment,
+                            other_f: list[Features], side: str) -> float:
+        if not units:
+            return 1.0
+        ids: list[int] = []
+        for k in range(max(0, run[0] - 2), min(len(al.beads), run[-1] + 3)):
+            ids.extend(al.beads[k].target if side == "s" else al.beads[k].source)
+        best = 0.0
+        for idx in ids:
+            keys = other_f[idx].keyset
+            hit = sum(1 for u in units if not u.keys.isdisjoint(keys))
+            best = max(best, hit / len(units))
+        return best
+
+    def _partials(self) -> list[Finding]:
+        """Clauses of aligned sentences whose content words mostly have no counterpart."""
+        if self.h.clauses is None or self.h.clause_features is None:
+            return []
+        out: list[Finding] = []
+        sent_al = self.h.sentences
+        src_sf, tgt_sf = self.h.sentence_features
+        src_cf, tgt_cf = self.h.clause_features
+        clauses = self.h.clauses
+        null_clauses_s = {b.source[0] for b in clauses.beads if b.source and not b.target}
+        null_clauses_t = {b.target[0] for b in clauses.beads if b.target and not b.source}
+        children_s = _children(clauses.source)
+        children_t = _children(clauses.target)
+        for k, bead in enumerate(sent_al.beads):
+            if not bead.source or not bead.target:
+                continue
+            tgt_keys = frozenset().union(*(tgt_sf[j].keyset for j in bead.target))
+            src_keys = frozenset().union(*(src_sf[i].keyset for i in bead.source))
+            src_units = [u for i in bead.source for u in src_sf[i].units]
+            tgt_units = [u for j in bead.target for u in tgt_sf[j].units]
+            cs = [c for i in bead.source for c in children_s.get(i, [])]
+            ct = [c for j in bead.target for c in children_t.get(j, [])]
+            out += self._gaps_in(k, "s", cs, src_cf, tgt_keys, src_units, null_clauses_s, bead)
+            out += self._gaps_in(k, "t", ct, tgt_cf, src_keys, tgt_units, null_clauses_t, bead)
+        return out
+
+    def _gaps_in(self, k: int, side: str, clause_ids: list[int], clause_f: list[Features],
+                 other_keys: frozenset, all_units: list[Unit], null_clauses: set[int], bead) -> list[Finding]:
+        s = self.settings
+        covered_all = sum(1 for u in all_units if not u.keys.isdisjoint(other_keys))
+        groups: list[list[tuple[int, list[Unit]]]] = []
+        for c in clause_ids:
+            units = clause_f[c].units
+            gap = [u for u in units if u.keys.isdisjoint(other_keys)]
+            if len(gap) >= s.partial_min_units and len(gap) >= s.partial_min_share * len(units):
+                if groups and groups[-1][-1][0] == c - 1:
+                    groups[-1].append((c, gap))
+                else:
+                    groups.append([(c, gap)])
+        out = []
+        for group in groups:
+            gap_units = [u for _, g in group for u in g]
+            rest = len(all_units) - len(gap_units)
+            # the coverage of the rest of the pair says how unusual an uncovered stretch is here
+            p_local = (covered_all + 5 * self.p_match) / (rest + 5) if rest >= 0 else self.p_match
+            bonus = 1.0 if all(c in null_clauses for c, _ in group) else 0.0
+            confidence = self._confidence(_units_weight(gap_units), min(p_local, 0.95), bonus)
+            out.append(self._partial_finding(k, side, [c for c, _ in group], gap_units, confidence, bead))
+        return out
+
+    def _partial_finding(self, k: int, side: str, clause_ids: list[int], gap_units: list[Unit],
+                         confidence: float, bead) -> Finding:
+        clauses = self.h.clauses
+        sents = self.h.sentences
+        if side == "s":
+            doc, segs = self.source, [clauses.source[c] for c in clause_ids]
+            other_doc, other_segs = self.target, [sents.target[j] for j in bead.target]
+        else:
+            doc, segs = self.target, [clauses.target[c] for c in clause_ids]
+            other_doc, other_segs = self.source, [sents.source[i] for i in bead.source]
+        span = self._span(doc, segs)
+        other_span = self._span(other_doc, other_segs)
+        uncovered = [{"word": doc.text[a:b], "gloss": u.gloss or None, "span": [a, b]}
+                     for u in gap_units for a, b in [self._unit_span(doc, u)]]
+        words = ", ".join(d["word"] + (f" ({d['gloss']})" if d["gloss"] and doc.lang == "zh" else "")
+                          for d in uncovered[:8])
+        if side == "s":
+            kind, message = "partial", f"part of the source has no counterpart in the target: {words}"
+            src_span, tgt_span = span, other_span
+        else:
+            kind, message = "addition", f"part of the target has no counterpart in the source: {words}"
+            src_span, tgt_span = other_span, span
+        return Finding(
+            type=kind, confidence=confidence,
+            source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
+            source_span=src_span, target_span=tgt_span,
+            source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
+            gloss=self._gloss(doc, gap_units) if doc.lang == "zh" else self._gloss(other_doc, []),
+            message=message,
+            detail={"level": "clause", "uncovered": uncovered, "side": "source" if side == "s" else "target"},
+            bead=k,
+        )
+
+    def _mismatches(self) -> list[Finding]:
+        out = []
+        al = self.h.sentences
+        src_f, tgt_f = self.h.sentence_features
+        for k, bead in enumerate(al.beads):
+            if not bead.source or not bead.target:
+                continue
+            sq = [q for i in bead.source for q in _offset_quantities(src_f[i], al.source[i])]
+            tq = [q for j in bead.target for q in _offset_quantities(tgt_f[j], al.target[j])]
+            if not sq and not tq:
+                continue
+            zh_q, en_q = (sq, tq) if self.zh_is_source else (tq, sq)
+            zh_only, en_only = unmatched(zh_q, en_q)
+            src_only, tgt_only = (zh_only, en_only) if self.zh_is_source else (en_only, zh_only)
+            if not src_only and not tgt_only:
+                continue
+            src_span = self._span(self.source, [al.source[i] for i in bead.source])
+            tgt_span = self._span(self.target, [al.target[j] for j in bead.target])
+            both = bool(src_only and tgt_only)
+            confidence = 0.9 if both else 0.6
+            desc = ", ".join(q.surface for q in src_only) or "-"
+            desc_t = ", ".join(q.surface for q in tgt_only) or "-"
+            out.append(Finding(
+                type="mismatch", confidence=confidence,
+                source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
+                source_span=src_span, target_span=tgt_span,
+                source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
+                gloss=self._gloss(self.source, [u for i in bead.source for u in src_f[i].units])
+                if self.source.lang == "zh" else None,
+                message=f"numbers differ: source has {desc}, target has {desc_t}",
+                detail={"kind": "number", "source_only": [q.surface for q in src_only],
+                        "target_only": [q.surface for q in tgt_only]},
+                bead=k,
+            ))
+        return out
+
+
+def _offset_quantities(f: Features, seg: Segment):
+    return f.quantities
+
+
+def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for s in segments:
+        if s.parent is not None:
+            out.setdefault(s.parent, []).append(s.index)
+    return out
+
+
+def find_differences(source: Document, target: Document, hierarchy: Hierarchy,
+                     settings: Optional[Settings] = None) -> list[Finding]:
+    return FindingBuilder(source, target, hierarchy, settings or Settings()).build()

@@ -1,0 +1,133 @@
+"""Represent stage: each segment becomes a bag of content units with language-neutral English keys.
+
+A Chinese word's keys are the stems of its glossary renderings and CC-CEDICT senses; an English word's
+key is its own stem. Numbers and dates on both sides become ``#value`` keys, so 一九四八年 and 1948 meet.
+A unit of one side is *covered* by a segment of the other side when their keys intersect.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Optional, Sequence
+
+from ..segment.en import en_words
+from ..segment.zh import add_words, zh_words
+from ..types import Document, Segment
+from .chinese import STOPWORDS as ZH_STOPWORDS
+from .chinese import ChineseLexicon, has_han
+from .english import is_acronym, token_keys
+from .glossary import Glossary, load_glossary
+from .numbers import Quantity, en_quantities, zh_quantities
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One content word (or number) of a segment."""
+
+    text: str                 # as written in Document.norm
+    nstart: int               # [nstart, nend) in Document.norm
+    nend: int
+    keys: frozenset[str]
+    gloss: str = ""           # English gloss, for Chinese units
+    known: bool = True        # False for Chinese words glossed only through their parts
+
+
+@dataclass
+class Features:
+    units: list[Unit]
+    keyset: frozenset[str]    # union of the units' keys
+    length: int               # non-space characters
+    quantities: list[Quantity] = field(default_factory=list)
+    acronyms: frozenset[str] = frozenset()
+
+
+def quantity_keys(q: Quantity) -> frozenset[str]:
+    keys = {f"#{q.value:g}"}
+    if q.date:
+        year, month, day = q.date
+        keys = {f"#{year}"} if year else set()
+        if month and day:
+            keys.add(f"#m{month}d{day}")
+        elif month:
+            keys.add(f"#m{month}")
+    return frozenset(keys)
+
+
+class Representer:
+    """Turns segments into Features; holds the lexicon so that one instance serves many documents."""
+
+    def __init__(self, glossary: Optional[Glossary] = None) -> None:
+        self.glossary = glossary if glossary is not None else load_glossary()
+        self.lexicon = ChineseLexicon(self.glossary)
+        add_words(self.glossary.terms)
+
+    def features(self, doc: Document, segments: Sequence[Segment]) -> list[Features]:
+        if doc.lang == "zh":
+            return [self._zh(doc, s) for s in segments]
+        return [self._en(doc, s) for s in segments]
+
+    def _zh(self, doc: Document, seg: Segment) -> Features:
+        lookup = doc.lookup[seg.nstart:seg.nend]
+        quantities = [q for q in zh_quantities(lookup) if not getattr(q, "weak", False)]
+        units = _quantity_units(quantities, seg)
+        taken = [(q.start, q.end) for q in quantities]
+        acronyms: set[str] = set()
+        for word, s, e in zh_words(lookup):
+            if _inside(s, e, taken) or word in ZH_STOPWORDS:
+                continue
+            if has_han(word):
+                g = self.lexicon.gloss(word)
+                if not g.keys and not g.gloss:
+                    continue
+                units.append(Unit(seg.text[s:e], seg.nstart + s, seg.nstart + e, g.keys, g.gloss, g.known))
+            elif word[:1].isalnum():
+                # Latin words and numbers inside Chinese text (names, acronyms, codes) match as written
+                keys = token_keys(word)
+                if keys:
+                    if is_acronym(word):
+                        acronyms.add(word)
+                    units.append(Unit(word, seg.nstart + s, seg.nstart + e, keys, word))
+        units.sort(key=lambda u: u.nstart)
+        for u in units:
+            for key in u.keys:
+                if key.isupper() and len(key) >= 2:
+                    acronyms.add(key)
+        return _make(units, seg, quantities, acronyms)
+
+    def _en(self, doc: Document, seg: Segment) -> Features:
+        quantities = [q for q in en_quantities(seg.text) if not getattr(q, "weak", False)]
+        units = _quantity_units(quantities, seg)
+        taken = [(q.start, q.end) for q in quantities]
+        acronyms = set()
+        for word, s, e in en_words(seg.text):
+            if _inside(s, e, taken):
+                continue
+            keys = token_keys(word)
+            if not keys:
+                continue
+            if is_acronym(word):
+                acronyms.add(word)
+            units.append(Unit(word, seg.nstart + s, seg.nstart + e, keys))
+        units.sort(key=lambda u: u.nstart)
+        return _make(units, seg, quantities, acronyms)
+
+
+def _quantity_units(quantities: list[Quantity], seg: Segment) -> list[Unit]:
+    return [Unit(q.surface, seg.nstart + q.start, seg.nstart + q.end, quantity_keys(q), q.surface)
+            for q in quantities]
+
+
+def _inside(s: int, e: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s < qe and qs < e for qs, qe in spans)
+
+
+def _make(units: list[Unit], seg: Segment, quantities, acronyms) -> Features:
+    keyset: set[str] = set()
+    for u in units:
+        keyset |= u.keys
+    length = sum(1 for ch in seg.text if not ch.isspace())
+    return Features(units, frozenset(keyset), length, quantities, frozenset(acronyms))
+
+
+def gloss_of(units: Sequence[Unit]) -> str:
+    """A word-by-word English gloss for people who read no Chinese."""
+    return " ".join(u.gloss if u.known else f"[{u.gloss}]" for u in units if u.gloss)

@@ -1,0 +1,97 @@
+"""CC-CEDICT, the vendored Chinese-English dictionary (CC BY-SA 4.0, see data/cedict/LICENSE-CC-CEDICT).
+
+Parsed once per process from the gzip file shipped inside the package.
+"""
+from __future__ import annotations
+
+import gzip
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+_ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+_LABEL = re.compile(r"\([^)]*\)")
+_SKIP_SENSE = re.compile(
+    r"^(CL:|variant of|old variant of|see |see also|surname |used in |erhua variant|archaic variant|"
+    r"Japanese variant|Korean variant|also written|also pr\.|pr\. |\[)",
+    re.IGNORECASE,
+)
+
+
+@dataclass
+class Cedict:
+    """Senses by simplified headword, plus a character map from traditional to simplified script."""
+
+    senses: dict[str, list[str]] = field(default_factory=dict)
+    trad_chars: dict[str, str] = field(default_factory=dict)
+    release: str = "unknown"
+    entries: int = 0
+
+    def lookup(self, word: str) -> list[str]:
+        return self.senses.get(word, [])
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.senses
+
+
+def clean_senses(raw: str) -> list[str]:
+    """Split a CEDICT gloss field into plain English senses, dropping labels and cross-references."""
+    out: list[str] = []
+    for sense in raw.split("/"):
+        for part in sense.split(";"):
+            part = _LABEL.sub("", part).strip()
+            if not part or _SKIP_SENSE.match(part):
+                continue
+            if any("\u4e00" <= ch <= "\u9fff" for ch in part):
+                # cross-references such as "abbr. for 上海合作組織|上海合作组织[...]" carry no English
+                part = re.sub(r"[^\x00-\x7f]+(\|[^\x00-\x7f]+)?(\[[^\]]*\])?", "", part).strip()
+                if part.lower().startswith("abbr. for") or len(part) < 2:
+                    continue
+            out.append(part)
+    return out
+
+
+def _open_data():
+    return resources.files("transdiff").joinpath("data/cedict/cedict_ts.u8.gz").open("rb")
+
+
+@lru_cache(maxsize=1)
+def load_cedict() -> Cedict:
+    """Parse the vendored CC-CEDICT release (about a second; cached for the process)."""
+    dic = Cedict()
+    trad_votes: dict[str, dict[str, int]] = {}
+    with _open_data() as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.startswith("#"):
+                if line.startswith("#! date="):
+                    dic.release = line.strip()[8:18]
+                continue
+            m = _ENTRY.match(line)
+            if not m:
+                continue
+            trad, simp, _pinyin, glosses = m.groups()
+            dic.entries += 1
+            senses = clean_senses(glosses)
+            if senses:
+                dic.senses.setdefault(simp, []).extend(s for s in senses if s not in dic.senses.get(simp, ()))
+            if len(trad) == len(simp):
+                for t, s in zip(trad, simp):
+                    if t != s:
+                        trad_votes.setdefault(t, {}).setdefault(s, 0)
+                        trad_votes[t][s] += 1
+    # A traditional character maps to the simplified one it corresponds to most often; characters that
+    # are also simplified forms themselves (e.g. 了/瞭 -> 了) stay as they are when they appear as a headword.
+    simplified_chars = {ch for w in dic.senses for ch in w}
+    for t, votes in trad_votes.items():
+        best = max(votes.items(), key=lambda kv: kv[1])[0]
+        if t in simplified_chars and votes.get(t, 0) >= votes[best]:
+            continue
+        dic.trad_chars[t] = best
+    return dic
+
+
+def to_simplified(text: str) -> str:
+    """Character-by-character traditional -> simplified conversion (same length as the input)."""
+    table = load_cedict().trad_chars
+    return "".join(table.get(ch, ch) for ch in text)
