@@ -131,6 +131,33 @@ def align_documents(source: Document, target: Document, representer: Representer
     return Hierarchy(sentences, clauses, (src_f, tgt_f), (src_cf, tgt_cf), parents, engine)
 
 
+def line_segments(doc: Document) -> list[Segment]:
+    """One segment per line of ``doc.norm`` (presegmented input); empty lines are segments too, so the
+    0-based line number is the segment id."""
+    out: list[Segment] = []
+    pos = 0
+    for index, line in enumerate(doc.norm.split("\n")):
+        nstart, nend = pos, pos + len(line)
+        start, end = doc.text_span(nstart, nend)
+        out.append(Segment(index, "sentence", nstart, nend, start, end, line, None, doc.line_of(start)))
+        pos = nend + 1
+    if out and not out[-1].text and doc.norm.endswith("\n"):
+        out.pop()  # the final newline does not open another line
+    return out
+
+
+def align_presegmented(source: Document, target: Document, representer: Representer) -> Hierarchy:
+    """Align documents given one segment per line, as every sentence aligner accepts them."""
+    src_segs, tgt_segs = line_segments(source), line_segments(target)
+    src_f = representer.features(source, src_segs)
+    tgt_f = representer.features(target, tgt_segs)
+    scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    scorer.calibrate(MIN_BAND)
+    beads = dp_align(scorer, len(src_segs), len(tgt_segs))
+    return Hierarchy(Alignment(src_segs, tgt_segs, beads), None, (src_f, tgt_f), None,
+                     engine={"sentence": scorer.describe()})
+
+
 def _children(clauses: Sequence[Segment], n_sentences: int) -> list[list[int]]:
     out: list[list[int]] = [[] for _ in range(n_sentences)]
     for c in clauses:

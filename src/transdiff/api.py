@@ -5,7 +5,7 @@ import os
 from importlib.metadata import PackageNotFoundError, version
 from typing import Callable, Iterable, Optional, Union
 
-from .align import Hierarchy, align_documents
+from .align import Hierarchy, align_documents, align_presegmented
 from .compare import DEFAULT_MIN_CONFIDENCE, Settings, find_differences
 from .errors import InputError, LanguageError
 from .load import from_text, load_path
@@ -109,11 +109,16 @@ def _check_related(src: Document, tgt: Document, sentences: Alignment) -> None:
 
 def align(source: DocumentLike, target: DocumentLike, *, level: str = "sentence",
           glossary: Optional[Union[Glossary, Iterable[str]]] = None, source_lang: Optional[str] = None,
-          progress: Optional[Callable[[str], None]] = None) -> Alignment:
-    """Align two documents (one Chinese, one English) at sentence or clause level."""
+          presegmented: bool = False, progress: Optional[Callable[[str], None]] = None) -> Alignment:
+    """Align two documents (one Chinese, one English) at sentence or clause level.
+
+    With ``presegmented=True`` every line is one segment and its 0-based line number is its id.
+    """
     first, second = _as_document(source, "source"), _as_document(target, "target")
     src, tgt = order_pair(first, second, source_lang)
     gloss = glossary if isinstance(glossary, Glossary) else load_glossary(glossary or ())
+    if presegmented:
+        return align_presegmented(src, tgt, representer_for(gloss)).sentences
     hierarchy = align_documents(src, tgt, representer_for(gloss), level=level, progress=progress)
     return hierarchy.clauses if hierarchy.clauses is not None else hierarchy.sentences
 

@@ -128,12 +128,13 @@ def compare_cmd(first, second, source_lang, level, fmt, output, glossaries, min_
 @click.argument("second", type=click.Path(dir_okay=True))
 @click.option("--source", "source_lang", type=click.Choice(["zh", "en"]))
 @click.option("--level", type=click.Choice(["sentence", "clause"]), default="sentence", show_default=True)
+@click.option("--presegmented", is_flag=True, help="One segment per line; the 0-based line number is its id.")
 @click.option("--format", "fmt", type=click.Choice(["beads", "tsv", "json"]), default="beads", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
 @click.option("--progress/--no-progress", default=None)
 @click.option("--debug", is_flag=True)
-def align_cmd(first, second, source_lang, level, fmt, output, glossaries, progress, debug):
+def align_cmd(first, second, source_lang, level, presegmented, fmt, output, glossaries, progress, debug):
     """Align FIRST and SECOND and print the beads (`[i,j]:[k]`, 0-based segment ids)."""
 
     def action() -> int:
@@ -143,7 +144,7 @@ def align_cmd(first, second, source_lang, level, fmt, output, glossaries, progre
 
         show = _Progress(progress if progress is not None else sys.stderr.isatty())
         alignment = align(first, second, level=level, glossary=list(glossaries), source_lang=source_lang,
-                          progress=show)
+                          presegmented=presegmented, progress=show)
         text = render_alignment(alignment, fmt)
         if output:
             write_atomic(output, text, inputs=[first, second, *glossaries])

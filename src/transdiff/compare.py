@@ -70,6 +70,13 @@ class FindingBuilder:
     def _unit_span(self, doc: Document, u: Unit) -> tuple[int, int]:
         return doc.text_span(u.nstart, u.nend)
 
+    def _gap_llr(self, uncovered: float, covered: float, p_translated: float) -> float:
+        """Log-likelihood ratio of "not translated" against "translated" for a stretch of units:
+        under "not translated" a unit is covered only by chance (p_random)."""
+        p_t = min(max(p_translated, 0.15), 0.95)
+        p_r = min(self.p_random, p_t * 0.6)
+        return uncovered * math.log((1 - p_r) / (1 - p_t)) + covered * math.log(p_r / p_t)
+
     def _confidence(self, weight: float, p_local: Optional[float] = None, bonus: float = 0.0) -> float:
         p = self.p_match if p_local is None else p_local
         return round(_sigmoid(weight * _beta(p, self.p_random) + self.settings.gap_prior + bonus), 4)
@@ -186,11 +193,15 @@ class FindingBuilder:
         out = []
         for group in groups:
             gap_units = [u for _, g in group for u in g]
-            rest = len(all_units) - len(gap_units)
-            # the coverage of the rest of the pair says how unusual an uncovered stretch is here
-            p_local = (covered_all + 5 * self.p_match) / (rest + 5) if rest >= 0 else self.p_match
+            group_units = [u for c, _ in group for u in clause_f[c].units]
+            covered_in_group = len(group_units) - len(gap_units)
+            rest = len(all_units) - len(group_units)
+            # how unusual an uncovered stretch is depends on how well the rest of this pair is covered
+            covered_rest = covered_all - covered_in_group
+            p_local = min((covered_rest + 5 * self.p_match) / (rest + 5), 0.95)
             bonus = 1.0 if all(c in null_clauses for c, _ in group) else 0.0
-            confidence = self._confidence(_units_weight(gap_units), min(p_local, 0.95), bonus)
+            llr = self._gap_llr(_units_weight(gap_units), covered_in_group, p_local)
+            confidence = round(_sigmoid(llr + s.gap_prior + bonus), 4)
             out.append(self._partial_finding(k, side, [c for c, _ in group], gap_units, confidence, bead))
         return out
 

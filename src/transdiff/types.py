@@ -10,6 +10,7 @@ user sees (``Segment.start/end``, ``Finding.source_span``) points into ``text``.
 """
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Literal, Optional, Sequence
@@ -39,11 +40,7 @@ class Document:
             raise ValueError("norm_to_text must have len(norm) + 1 entries")
         if self.lookup is None:
             self.lookup = self.norm
-        starts = [0]
-        for i, ch in enumerate(self.text):
-            if ch == "\n":
-                starts.append(i + 1)
-        self._line_starts = starts
+        self._line_starts = [0] + [m.end() for m in re.finditer("\n", self.text)]
 
     def text_span(self, nstart: int, nend: int) -> tuple[int, int]:
         """Map a [nstart, nend) span of ``norm`` to a span of ``text``."""

@@ -76,10 +76,10 @@ class Representer:
                 continue
             if has_han(word):
                 g = self.lexicon.gloss(word)
-                if not g.keys and not g.gloss:
+                if not g.keys:  # unknown, or glossed by function words only ("any", "this kind of")
                     continue
                 units.append(Unit(seg.text[s:e], seg.nstart + s, seg.nstart + e, g.keys, g.gloss, g.known))
-            elif word[:1].isalnum():
+            elif word[:1].isascii() and word[:1].isalnum():
                 # Latin words and numbers inside Chinese text (names, acronyms, codes) match as written
                 keys = token_keys(word)
                 if keys:

@@ -14,7 +14,7 @@ _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _LABEL = re.compile(r"\([^)]*\)")
 _SKIP_SENSE = re.compile(
     r"^(CL:|variant of|old variant of|see |see also|surname |used in |erhua variant|archaic variant|"
-    r"Japanese variant|Korean variant|also written|also pr\.|pr\. |\[)",
+    r"Japanese variant|Korean variant|also written|also pr\.|pr\. |Taiwan pr\.|\[|abbr\. to)",
     re.IGNORECASE,
 )
 

@@ -22,7 +22,7 @@ STOPWORDS = frozenset(
     will would shall should may might must can could ought
     it its it's he him his she her hers they them their theirs we us our ours you your yours i me my mine
     not no any all each every both either neither some such same other another own
-    one ones thing things something someone somebody way very also just only even still too more most
+    one ones thing things something someone somebody way very also only even still too more most
     up down out off again further once s t etc e g i.e eg ie
     use used using make made get got give given take taken go went come came put set let
     oneself itself themselves ourselves himself herself yourself

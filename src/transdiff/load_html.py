@@ -1,0 +1,157 @@
+"""Visible text of an HTML page, with the markup offset of every visible character.
+
+Used by :mod:`transdiff.load`. Only the standard library's ``html.parser`` is used, so malformed
+pages are read as leniently as browsers read them, within reason.
+
+Decisions:
+* ``<head>`` is dropped *including* ``<title>``: page titles usually repeat the ``<h1>`` or carry site
+  chrome ("... | United Nations") that is not part of the document and would show up as additions.
+* ``script``, ``style``, ``noscript``, ``template``, ``svg``, ``math``, ``iframe``, ``object``,
+  ``canvas`` and any element with a ``hidden`` attribute are dropped with their content.
+* Block elements (``p``, ``div``, ``li``, ``h1``-``h6``, ``tr``, ``td``, ...) end a paragraph: the
+  visible text gets one ``"\\n"`` there (several nested block boundaries give one newline); ``<br>``
+  always gives a newline. Other whitespace in text is a plain space, except inside ``<pre>``.
+* Entities and character references are decoded; every character they produce maps to the offset of
+  the ``&`` that starts them. Unknown entities are kept verbatim.
+"""
+from __future__ import annotations
+
+import html
+import re
+from array import array
+from html.parser import HTMLParser
+
+from .load_normalise import _RunBuilder
+
+SKIPPED_ELEMENTS = frozenset(
+    "script style noscript template head title svg math iframe object canvas".split()
+)
+BLOCK_ELEMENTS = frozenset(
+    """address article aside blockquote body caption center dd details dialog dir div dl dt fieldset
+    figcaption figure footer form frameset h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu
+    nav ol option p pre section summary table tbody td tfoot th thead tr ul""".split()
+)
+VOID_ELEMENTS = frozenset(
+    "area base br col embed hr img input link meta param source track wbr".split()
+)
+# In HTML, newlines and tabs inside running text are just spaces; only <pre> keeps them.
+_HTML_SPACE = str.maketrans({"\n": " ", "\r": " ", "\t": " ", "\f": " "})
+
+
+class _VisibleTextParser(HTMLParser):
+    def __init__(self, markup: str) -> None:
+        super().__init__(convert_charrefs=False)
+        self.markup = markup
+        # getpos() gives (line, column) counting "\n" only; these turn it into an absolute offset.
+        self.line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
+        self.pieces: list[str] = []
+        self.runs = _RunBuilder()       # visible offset -> markup offset
+        self.length = 0
+        self.skip_stack: list[str] = []
+        self.pre_depth = 0
+        self.at_line_start = True       # only whitespace emitted since the last newline
+
+    # -- helpers ---------------------------------------------------------------------------
+    def _offset(self) -> int:
+        line, column = self.getpos()
+        return self.line_starts[line - 1] + column
+
+    def _add_run(self, target: int) -> None:
+        self.runs.add(self.length, target)
+
+    def _emit_linear(self, text: str, target: int) -> None:
+        if not text:
+            return
+        self._add_run(target)
+        self.pieces.append(text)
+        self.length += len(text)
+        if text.strip():
+            self.at_line_start = text.rstrip(" ").endswith("\n")
+
+    def _emit_all_at(self, text: str, target: int) -> None:
+        """Emit characters that all come from the construct starting at ``target`` (an entity, a tag)."""
+        for ch in text:
+            self._add_run(target)
+            self.pieces.append(ch)
+            self.length += 1
+        if text.strip():
+            self.at_line_start = text.endswith("\n")
+
+    def _paragraph_break(self, always: bool = False) -> None:
+        if always or not self.at_line_start:
+            self._emit_all_at("\n", self._offset())
+            self.at_line_start = True
+
+    def _leave_head_if_implied(self, tag: str) -> None:
+        # "</head>" may be omitted; <body> or a block element means the head is over.
+        if self.skip_stack == ["head"] and (tag == "body" or tag in BLOCK_ELEMENTS):
+            self.skip_stack.clear()
+
+    # -- parser callbacks ------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._leave_head_if_implied(tag)
+        if self.skip_stack:
+            if tag == self.skip_stack[-1] and tag not in VOID_ELEMENTS:
+                self.skip_stack.append(tag)
+            return
+        if tag not in VOID_ELEMENTS and (tag in SKIPPED_ELEMENTS or any(k == "hidden" for k, _ in attrs)):
+            self.skip_stack.append(tag)
+            return
+        if tag == "br":
+            self._paragraph_break(always=True)
+        elif tag in BLOCK_ELEMENTS:
+            self._paragraph_break()
+        if tag == "pre":
+            self.pre_depth += 1
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.skip_stack:
+            if tag in self.skip_stack:
+                while self.skip_stack and self.skip_stack.pop() != tag:
+                    pass
+            return
+        if tag in BLOCK_ELEMENTS:
+            self._paragraph_break()
+        if tag == "pre" and self.pre_depth:
+            self.pre_depth -= 1
+
+    def handle_data(self, data: str) -> None:
+        if self.skip_stack:
+            return
+        if not self.pre_depth:
+            data = data.translate(_HTML_SPACE)
+        self._emit_linear(data, self._offset())
+
+    def handle_entityref(self, name: str) -> None:
+        if self.skip_stack:
+            return
+        start = self._offset()
+        decoded = html.unescape(f"&{name};")
+        if decoded == f"&{name};":
+            # Unknown entity: keep exactly what the page says.
+            end = start + 1 + len(name)
+            if self.markup.startswith(";", end):
+                end += 1
+            self._emit_linear(self.markup[start:end], start)
+        else:
+            self._emit_all_at(decoded.translate(_HTML_SPACE), start)
+
+    def handle_charref(self, name: str) -> None:
+        if self.skip_stack:
+            return
+        decoded = html.unescape(f"&#{name};")
+        if not self.pre_depth:
+            decoded = decoded.translate(_HTML_SPACE)
+        self._emit_all_at(decoded, self._offset())
+
+
+def extract_visible(markup: str) -> tuple[str, array, array]:
+    """Return (visible text, run starts, run targets).
+
+    Visible character ``i`` in run ``r`` (``starts[r] <= i < starts[r + 1]``) comes from markup offset
+    ``targets[r] + i - starts[r]``; the caller adds the end sentinel.
+    """
+    parser = _VisibleTextParser(markup)
+    parser.feed(markup)
+    parser.close()
+    return "".join(parser.pieces), parser.runs.starts, parser.runs.targets
