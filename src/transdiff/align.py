@@ -12,11 +12,79 @@ from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
 from .represent import Features, Representer
+from .represent.learned import augment, learn_lexicon
 from .score import BeadScorer
 from .segment import segment
 from .types import Alignment, Bead, Document, Segment
 
 MIN_BAND = 12
+LEARN = True   # a second pass with a lexicon learned from the first (represent/learned.py)
+
+
+@dataclass
+class SentencePass:
+    beads: list[Bead]
+    scorer: BeadScorer
+    source: list[Features]
+    target: list[Features]
+    lexicon: dict[str, frozenset[str]]
+
+
+def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_chinese: bool,
+                   learn: Optional[bool] = None) -> SentencePass:
+    """Sentence-level alignment; with ``learn``, realign once with the lexicon the first pass teaches."""
+    scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source_is_chinese)
+    scorer.calibrate(MIN_BAND)
+    beads = dp_align(scorer, len(src_f), len(tgt_f))
+    lexicon: dict[str, frozenset[str]] = {}
+    if LEARN if learn is None else learn:
+        zh_f, en_f = (src_f, tgt_f) if source_is_chinese else (tgt_f, src_f)
+        confident = _confident(beads)
+        lexicon = learn_lexicon(zh_f, en_f, confident, zh_is_source=source_is_chinese)
+        if lexicon:
+            if source_is_chinese:
+                src_f = augment(src_f, lexicon)
+            else:
+                tgt_f = augment(tgt_f, lexicon)
+        priors = document_priors(beads, scorer.priors)
+        scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source_is_chinese, priors=priors)
+        scorer.calibrate(MIN_BAND)
+        beads = dp_align(scorer, len(src_f), len(tgt_f))
+    return SentencePass(beads, scorer, src_f, tgt_f, lexicon)
+
+
+PRIOR_PSEUDO_COUNT = 30.0
+
+
+def document_priors(beads: list[Bead], defaults: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+    """Bead-shape priors re-estimated from a first alignment, smoothed towards the defaults.
+
+    A declaration translated sentence by sentence makes merged beads rarer than in a novel, where one
+    Chinese sentence often becomes two English ones; the document's own shapes say which it is.
+    """
+    counts: dict[tuple[int, int], int] = {}
+    for b in beads:
+        shape = (len(b.source), len(b.target))
+        if shape in defaults:
+            counts[shape] = counts.get(shape, 0) + 1
+    total = sum(counts.values())
+    if not total:
+        return dict(defaults)
+    weights = {shape: math.exp(v) for shape, v in defaults.items()}
+    norm = sum(weights.values())
+    probs = {shape: (counts.get(shape, 0) + PRIOR_PSEUDO_COUNT * w / norm) / (total + PRIOR_PSEUDO_COUNT)
+             for shape, w in weights.items()}
+    base = math.log(probs[(1, 1)])
+    return {shape: math.log(p) - base for shape, p in probs.items()}
+
+
+def _confident(beads: list[Bead]) -> list[Bead]:
+    linked = [b for b in beads if b.source and b.target]
+    if not linked:
+        return []
+    scores = sorted(b.score for b in linked)
+    cut = scores[len(scores) // 3]
+    return [b for b in linked if b.score >= cut]
 
 
 def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None) -> list[Bead]:
@@ -104,18 +172,21 @@ def align_documents(source: Document, target: Document, representer: Representer
     src_f = representer.features(source, src_sents)
     tgt_f = representer.features(target, tgt_sents)
     note("represented sentences")
-    scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source.lang == "zh")
-    scorer.calibrate(MIN_BAND)
-    beads = dp_align(scorer, len(src_sents), len(tgt_sents))
-    note(f"aligned sentences: {len(beads)} beads")
+    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    beads, scorer, src_f, tgt_f = sp.beads, sp.scorer, sp.source, sp.target
+    note(f"aligned sentences: {len(beads)} beads ({len(sp.lexicon)} words learned)")
     sentences = Alignment(src_sents, tgt_sents, beads)
-    engine = {"sentence": scorer.describe()}
+    engine = {"sentence": {**scorer.describe(), "learned_words": len(sp.lexicon)}}
     if level != "clause":
         return Hierarchy(sentences, None, (src_f, tgt_f), None, engine=engine)
 
     src_clauses, tgt_clauses = segment(source, "clause"), segment(target, "clause")
     src_cf = representer.features(source, src_clauses)
     tgt_cf = representer.features(target, tgt_clauses)
+    if source.lang == "zh":
+        src_cf = augment(src_cf, sp.lexicon)
+    else:
+        tgt_cf = augment(tgt_cf, sp.lexicon)
     by_sentence_s = _children(src_clauses, len(src_sents))
     by_sentence_t = _children(tgt_clauses, len(tgt_sents))
     clause_beads: list[Bead] = []
@@ -151,11 +222,9 @@ def align_presegmented(source: Document, target: Document, representer: Represen
     src_segs, tgt_segs = line_segments(source), line_segments(target)
     src_f = representer.features(source, src_segs)
     tgt_f = representer.features(target, tgt_segs)
-    scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source.lang == "zh")
-    scorer.calibrate(MIN_BAND)
-    beads = dp_align(scorer, len(src_segs), len(tgt_segs))
-    return Hierarchy(Alignment(src_segs, tgt_segs, beads), None, (src_f, tgt_f), None,
-                     engine={"sentence": scorer.describe()})
+    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    engine = {"sentence": {**sp.scorer.describe(), "learned_words": len(sp.lexicon)}}
+    return Hierarchy(Alignment(src_segs, tgt_segs, sp.beads), None, (sp.source, sp.target), None, engine=engine)
 
 
 def _children(clauses: Sequence[Segment], n_sentences: int) -> list[list[int]]:

@@ -48,6 +48,7 @@ class FindingBuilder:
         engine = hierarchy.engine.get("sentence", {})
         self.p_match = engine.get("p_match", 0.6)
         self.p_random = engine.get("p_random", 0.08)
+        self.p_near = engine.get("p_near", max(self.p_random, 0.1))
         self.zh_is_source = source.lang == "zh"
 
     # -- helpers -------------------------------------------------------------------------------
@@ -72,9 +73,9 @@ class FindingBuilder:
 
     def _gap_llr(self, uncovered: float, covered: float, p_translated: float) -> float:
         """Log-likelihood ratio of "not translated" against "translated" for a stretch of units:
-        under "not translated" a unit is covered only by chance (p_random)."""
+        under "not translated" a unit is covered only by neighbouring text on the same topic (p_near)."""
         p_t = min(max(p_translated, 0.15), 0.95)
-        p_r = min(self.p_random, p_t * 0.6)
+        p_r = min(self.p_near, p_t * 0.8)
         return uncovered * math.log((1 - p_r) / (1 - p_t)) + covered * math.log(p_r / p_t)
 
     def _confidence(self, weight: float, p_local: Optional[float] = None, bonus: float = 0.0) -> float:
@@ -85,8 +86,29 @@ class FindingBuilder:
     def build(self) -> list[Finding]:
         findings = self._unpaired() + self._partials() + self._mismatches()
         findings = [f for f in findings if f.confidence >= self.settings.min_confidence]
+        self._point_at_result_beads(findings)
         findings.sort(key=lambda f: (-f.confidence, (f.source_span or f.target_span or (0, 0))[0]))
         return findings
+
+    def _point_at_result_beads(self, findings: list[Finding]) -> None:
+        """Findings are built on sentence beads; the Result carries clause beads when level is 'clause'."""
+        clauses = self.h.clauses
+        if clauses is None:
+            return
+        first_of: dict[int, int] = {}
+        for idx, parent in enumerate(self.h.clause_bead_parent):
+            first_of.setdefault(parent, idx)
+        bead_of_source = {c: idx for idx, b in enumerate(clauses.beads) for c in b.source}
+        bead_of_target = {c: idx for idx, b in enumerate(clauses.beads) for c in b.target}
+        for f in findings:
+            clause_ids = f.detail.pop("_clauses", None)
+            side = f.detail.get("side")
+            if clause_ids and side == "source":
+                f.bead = bead_of_source.get(clause_ids[0], first_of.get(f.bead))
+            elif clause_ids and side == "target":
+                f.bead = bead_of_target.get(clause_ids[0], first_of.get(f.bead))
+            elif f.bead is not None:
+                f.bead = first_of.get(f.bead)
 
     def _unpaired(self) -> list[Finding]:
         """Runs of sentences that the alignment leaves without any counterpart."""
@@ -202,8 +224,32 @@ class FindingBuilder:
             bonus = 1.0 if all(c in null_clauses for c, _ in group) else 0.0
             llr = self._gap_llr(_units_weight(gap_units), covered_in_group, p_local)
             confidence = round(_sigmoid(llr + s.gap_prior + bonus), 4)
-            out.append(self._partial_finding(k, side, [c for c, _ in group], gap_units, confidence, bead))
+            finding = self._partial_finding(k, side, [c for c, _ in group], gap_units, confidence, bead)
+            whole = self._whole_sentences(side, [c for c, _ in group], bead)
+            if whole:
+                # a whole sentence merged into its neighbour's pair: it has no counterpart at all
+                finding.type = "omission" if side == "s" else "addition"
+                what, other = ("source", "target") if side == "s" else ("target", "source")
+                finding.message = (f"{whole} {what} sentence{'s' if whole > 1 else ''} with no counterpart in the "
+                                   f"{other} (aligned next to a neighbouring pair)")
+            out.append(finding)
         return out
+
+    def _whole_sentences(self, side: str, clause_ids: list[int], bead) -> int:
+        """Number of sentences the clauses make up entirely, when the bead has other sentences on that side."""
+        clauses = self.h.clauses.source if side == "s" else self.h.clauses.target
+        sentence_ids = bead.source if side == "s" else bead.target
+        if len(sentence_ids) < 2:
+            return 0
+        chosen = set(clause_ids)
+        whole = 0
+        for sid in sentence_ids:
+            members = {c.index for c in clauses if c.parent == sid}
+            if members and members <= chosen:
+                whole += 1
+            elif members & chosen:
+                return 0
+        return whole if whole < len(sentence_ids) else 0
 
     def _partial_finding(self, k: int, side: str, clause_ids: list[int], gap_units: list[Unit],
                          confidence: float, bead) -> Finding:
@@ -234,7 +280,8 @@ class FindingBuilder:
             source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
             gloss=self._gloss(doc, gap_units) if doc.lang == "zh" else self._gloss(other_doc, []),
             message=message,
-            detail={"level": "clause", "uncovered": uncovered, "side": "source" if side == "s" else "target"},
+            detail={"level": "clause", "uncovered": uncovered, "side": "source" if side == "s" else "target",
+                    "_clauses": list(clause_ids)},
             bead=k,
         )
 
@@ -245,8 +292,8 @@ class FindingBuilder:
         for k, bead in enumerate(al.beads):
             if not bead.source or not bead.target:
                 continue
-            sq = [q for i in bead.source for q in _offset_quantities(src_f[i], al.source[i])]
-            tq = [q for j in bead.target for q in _offset_quantities(tgt_f[j], al.target[j])]
+            sq = [q for i in bead.source for q in src_f[i].quantities]
+            tq = [q for j in bead.target for q in tgt_f[j].quantities]
             if not sq and not tq:
                 continue
             zh_q, en_q = (sq, tq) if self.zh_is_source else (tq, sq)
@@ -273,10 +320,6 @@ class FindingBuilder:
                 bead=k,
             ))
         return out
-
-
-def _offset_quantities(f: Features, seg: Segment):
-    return f.quantities
 
 
 def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:

@@ -79,7 +79,7 @@ class Representer:
                 if not g.keys:  # unknown, or glossed by function words only ("any", "this kind of")
                     continue
                 units.append(Unit(seg.text[s:e], seg.nstart + s, seg.nstart + e, g.keys, g.gloss, g.known))
-            elif word[:1].isascii() and word[:1].isalnum():
+            elif word[:1].isascii() and word[:1].isalpha():
                 # Latin words and numbers inside Chinese text (names, acronyms, codes) match as written
                 keys = token_keys(word)
                 if keys:
@@ -99,7 +99,8 @@ class Representer:
         taken = [(q.start, q.end) for q in quantities]
         acronyms = set()
         for word, s, e in en_words(seg.text):
-            if _inside(s, e, taken):
+            # numbers count only as recognised quantities; a bare "2" is a list mark or a fragment
+            if _inside(s, e, taken) or word[:1].isdigit():
                 continue
             keys = token_keys(word)
             if not keys:
@@ -111,8 +112,16 @@ class Representer:
         return _make(units, seg, quantities, acronyms)
 
 
+def quantity_gloss(q: Quantity) -> str:
+    if q.date:
+        year, month, day = q.date
+        return "-".join(f"{part:02d}" if n else str(part) for n, part in enumerate((year, month, day)) if part)
+    text = f"{q.value:,.0f}" if q.value == int(q.value) and abs(q.value) >= 10000 else f"{q.value:g}"
+    return {"percent": f"{text}%", "ordinal": f"no. {text}"}.get(q.kind, text)
+
+
 def _quantity_units(quantities: list[Quantity], seg: Segment) -> list[Unit]:
-    return [Unit(q.surface, seg.nstart + q.start, seg.nstart + q.end, quantity_keys(q), q.surface)
+    return [Unit(q.surface, seg.nstart + q.start, seg.nstart + q.end, quantity_keys(q), quantity_gloss(q))
             for q in quantities]
 
 

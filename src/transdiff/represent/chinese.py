@@ -17,6 +17,20 @@ STOPWORDS = frozenset(
 )
 MAX_SENSES = 8
 
+# Glosses people should see for frequent single characters whose first CC-CEDICT sense is a rare one
+# (后 "empress", 号 "wail"). Matching still uses every sense.
+DISPLAY_GLOSS = {
+    "后": "after", "号": "number", "时": "when", "应": "should", "受": "receive", "作": "do", "者": "one who",
+    "以": "with", "于": "at", "为": "for", "将": "will", "其": "its", "并": "and", "及": "and", "或": "or",
+    "之": "of", "所": "that which", "被": "by", "由": "by", "从": "from", "对": "towards", "向": "towards",
+    "把": "(object)", "得": "may", "会": "will", "能": "can", "可": "may", "要": "must", "须": "must",
+    "均": "all", "皆": "all", "凡": "every", "乃": "is", "系": "is", "即": "namely", "与": "and", "同": "with",
+    "等": "etc.", "间": "between", "内": "within", "外": "outside", "中": "in", "上": "on", "下": "under",
+    "前": "before", "年": "year", "月": "month", "日": "day", "次": "time(s)", "项": "item", "条": "article",
+    "届": "session", "国": "country", "方": "side", "界": "circles", "性": "-ness", "化": "-ize", "家": "family",
+    "人": "person", "们": "(plural)", "度": "degree", "率": "rate", "量": "amount", "点": "point",
+}
+
 
 @dataclass(frozen=True)
 class WordGloss:
@@ -70,7 +84,7 @@ class ChineseLexicon:
             keys = set(_sense_keys(senses))
             for r in renderings:
                 keys |= phrase_keys(r)
-            first = renderings[0] if renderings else _short(senses[0])
+            first = renderings[0] if renderings else DISPLAY_GLOSS.get(word) or _short(senses[0])
             return WordGloss(frozenset(keys), first, True)
         parts = self.split(word)
         if len(parts) <= 1:

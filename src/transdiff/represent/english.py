@@ -82,6 +82,8 @@ def word_key(word: str) -> str:
                 break
     if low.endswith("'s"):
         low = low[:-2]
+    if len(low) > 6 and low.endswith("ily"):
+        low = low[:-3] + "y"   # arbitrarily -> arbitrary: the stemmer keeps them apart
     stem = _STEMMER.stemWord(low)
     return "" if stem in STOPWORDS else stem
 

@@ -20,7 +20,7 @@ BEAD_PRIORS: dict[tuple[int, int], float] = {
     (1, 4): -3.3, (4, 1): -4.0,
     (2, 3): -4.0, (3, 2): -4.2,
 }
-NULL_PRIOR = -4.0
+NULL_PRIOR = -3.0
 
 
 class BeadScorer:
@@ -76,6 +76,7 @@ class BeadScorer:
             "signals": self.names,
             "p_match": round(self.coverage.p_match, 4),
             "p_random": round(self.coverage.p_random, 4),
+            "p_near": round(self.coverage.p_near, 4),
             "length_ratio": round(self.length.ratio, 4),
             "null_prior": self.null_prior,
         }

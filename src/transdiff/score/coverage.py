@@ -62,6 +62,27 @@ class CoverageTable:
         total_t = sum(self.target_units[j:j + b])
         return covered_s, total_s, covered_t, total_t
 
+    def segment_rates(self, i: int, a: int, j: int, b: int, prior: float, strength: float) -> float:
+        """Sum over the bead's segments of their smoothed coverage rate minus ``prior``.
+
+        Each segment counts once whatever its length, so merging two good beads into one gains only
+        the little extra coverage the merge adds, and the bead-type prior decides.
+        """
+        total = 0.0
+        t_masks = [0] * b
+        for di in range(a):
+            s_or = 0
+            for dj in range(b):
+                s_mask, t_mask = self.masks(i + di, j + dj)
+                s_or |= s_mask
+                t_masks[dj] |= t_mask
+            n = self.source_units[i + di]
+            total += (s_or.bit_count() + prior * strength) / (n + strength) - prior
+        for dj in range(b):
+            n = self.target_units[j + dj]
+            total += (t_masks[dj].bit_count() + prior * strength) / (n + strength) - prior
+        return total
+
     def rate(self, i: int, j: int) -> float:
         cs, ts, ct, tt = self.counts(i, 1, j, 1)
         return (cs + ct) / (ts + tt) if ts + tt else 0.0
@@ -76,6 +97,8 @@ class LexicalCoverage:
         self.weight = weight
         self.set_rates(p_match, p_random)
 
+    p_near = 0.1
+
     def set_rates(self, p_match: float, p_random: float) -> None:
         p_match = min(max(p_match, 0.15), 0.95)
         p_random = min(max(p_random, 0.005), p_match * 0.6)
@@ -83,7 +106,14 @@ class LexicalCoverage:
         self.alpha = math.log(p_match / p_random)
         self.beta = math.log((1 - p_random) / (1 - p_match))
 
+    mode = "rate"
+    rate_weight = 5.0
+    smoothing = 4.0
+
     def score(self, i: int, a: int, j: int, b: int) -> float:
+        if self.mode == "rate":
+            threshold = (self.p_match + self.p_random) / 2
+            return self.weight * self.rate_weight * self.table.segment_rates(i, a, j, b, threshold, self.smoothing)
         cs, ts, ct, tt = self.table.counts(i, a, j, b)
         covered = cs + ct
         return self.weight * (self.alpha * covered - self.beta * (ts + tt - covered))
@@ -95,14 +125,20 @@ class LexicalCoverage:
             return
         rng = random.Random(seed)
         step = max(1, n // 400)
-        best_rates, far_rates = [], []
+        best_rates, far_rates, near_rates = [], [], []
         for i in range(0, n, step):
             if not self.table.source_units[i]:
                 continue
             centre = diagonal[i]
             lo, hi = max(0, centre - 2), min(m, centre + 3)
             if lo < hi:
-                best_rates.append(max(self.table.rate(i, j) for j in range(lo, hi)))
+                rates = [(self.table.rate(i, j), j) for j in range(lo, hi)]
+                top, j_best = max(rates)
+                best_rates.append(top)
+                near = [self.table.rate(i, j) for j in (j_best - 3, j_best - 2, j_best + 2, j_best + 3)
+                        if 0 <= j < m]
+                if near:
+                    near_rates.append(sum(near) / len(near))
             if m > 2 * band + 6:
                 for _ in range(2):
                     j = rng.randrange(m)
@@ -113,3 +149,6 @@ class LexicalCoverage:
             p_match = best_rates[len(best_rates) // 2]
             p_random = sum(far_rates) / len(far_rates) if far_rates else self.p_random
             self.set_rates(p_match, p_random)
+            if near_rates:
+                # coverage by nearby segments on the same topic: what an untranslated sentence gets by chance
+                self.p_near = min(max(sum(near_rates) / len(near_rates), self.p_random), self.p_match * 0.8)

@@ -13,7 +13,7 @@ class LengthRatio:
     name = "length"
 
     def __init__(self, source_lengths: Sequence[int], target_lengths: Sequence[int], *,
-                 sigma: float = 0.35, weight: float = 1.0) -> None:
+                 sigma: float = 0.5, weight: float = 1.0) -> None:
         self.weight = weight
         self.sigma = sigma
         total_s, total_t = sum(source_lengths), sum(target_lengths)
