@@ -194,7 +194,7 @@ def align_documents(source: Document, target: Document, representer: Representer
     for k, bead in enumerate(beads):
         cs = [c for s in bead.source for c in by_sentence_s[s]]
         ct = [c for t in bead.target for c in by_sentence_t[t]]
-        for sub in _align_clauses(cs, ct, src_cf, tgt_cf, source.lang == "zh"):
+        for sub in align_clauses(cs, ct, src_cf, tgt_cf, source.lang == "zh"):
             clause_beads.append(sub)
             parents.append(k)
     note(f"aligned clauses: {len(clause_beads)} beads")
@@ -235,7 +235,7 @@ def _children(clauses: Sequence[Segment], n_sentences: int) -> list[list[int]]:
     return out
 
 
-def _align_clauses(cs: list[int], ct: list[int], src_f: Sequence[Features], tgt_f: Sequence[Features],
+def align_clauses(cs: list[int], ct: list[int], src_f: Sequence[Features], tgt_f: Sequence[Features],
                    source_is_chinese: bool) -> list[Bead]:
     if not cs or not ct:
         return [Bead((c,), ()) for c in cs] + [Bead((), (c,)) for c in ct]

@@ -78,8 +78,9 @@ def main() -> None:
               help="Language of the source document (default: the first argument is the source).")
 @click.option("--level", type=click.Choice(["clause", "sentence"]), default="clause", show_default=True,
               help="Finest unit of comparison.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "tsv"]), default="text",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "tsv", "csv", "tmx", "xliff"]),
+              default="text", show_default=True, help="Report format; tmx/xliff/csv export the aligned pairs.")
+@click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
@@ -91,7 +92,7 @@ def main() -> None:
               help="Colour the text report (default: on a terminal).")
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def compare_cmd(first, second, source_lang, level, fmt, output, glossaries, min_confidence, fail_on, colour,
+def compare_cmd(first, second, source_lang, level, fmt, include_unmatched, output, glossaries, min_confidence, fail_on, colour,
                 progress, debug):
     """Compare FIRST and SECOND (one Chinese, one English document).
 
@@ -110,7 +111,11 @@ def compare_cmd(first, second, source_lang, level, fmt, output, glossaries, min_
                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
                          progress=show)
         use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
-        text = render(result, fmt, colour=bool(use_colour and fmt == "text"))
+        if fmt in ("tmx", "xliff", "csv"):
+            from .report.table import render_result_export
+            text = render_result_export(result, fmt, include_unmatched=include_unmatched)
+        else:
+            text = render(result, fmt, colour=bool(use_colour and fmt == "text"))
         if output:
             write_atomic(output, text, inputs=[first, second, *glossaries])
             show(f"wrote {output}")
@@ -129,23 +134,31 @@ def compare_cmd(first, second, source_lang, level, fmt, output, glossaries, min_
 @click.option("--source", "source_lang", type=click.Choice(["zh", "en"]))
 @click.option("--level", type=click.Choice(["sentence", "clause"]), default="sentence", show_default=True)
 @click.option("--presegmented", is_flag=True, help="One segment per line; the 0-based line number is its id.")
-@click.option("--format", "fmt", type=click.Choice(["beads", "tsv", "json"]), default="beads", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["beads", "tsv", "csv", "json", "tmx", "xliff"]), default="beads",
+              show_default=True)
+@click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
 @click.option("--progress/--no-progress", default=None)
 @click.option("--debug", is_flag=True)
-def align_cmd(first, second, source_lang, level, presegmented, fmt, output, glossaries, progress, debug):
+def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unmatched, output, glossaries, progress, debug):
     """Align FIRST and SECOND and print the beads (`[i,j]:[k]`, 0-based segment ids)."""
 
     def action() -> int:
-        from .api import align
+        from .api import align, order_pair
+        from .load import load_path
         from .output import write_atomic
         from .report.beads import render_alignment
+        from .report.table import render_alignment_export
 
         show = _Progress(progress if progress is not None else sys.stderr.isatty())
-        alignment = align(first, second, level=level, glossary=list(glossaries), source_lang=source_lang,
-                          presegmented=presegmented, progress=show)
-        text = render_alignment(alignment, fmt)
+        src, tgt = order_pair(load_path(first, role="source"), load_path(second, role="target"), source_lang)
+        alignment = align(src, tgt, level=level, glossary=list(glossaries), presegmented=presegmented,
+                          progress=show)
+        if fmt in ("beads", "tsv", "json"):
+            text = render_alignment(alignment, fmt)
+        else:
+            text = render_alignment_export(alignment, src, tgt, fmt, include_unmatched=include_unmatched)
         if output:
             write_atomic(output, text, inputs=[first, second, *glossaries])
         else:
@@ -154,6 +167,17 @@ def align_cmd(first, second, source_lang, level, presegmented, fmt, output, glos
 
     _run(action, debug)
 
+
+def _register() -> None:
+    # commands that live beside the modules they drive
+    from .batch.cli import batch_cmd
+    from .check import check_cmd
+
+    main.add_command(check_cmd)
+    main.add_command(batch_cmd)
+
+
+_register()
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -1,0 +1,370 @@
+"""`transdiff check`: quality checks of the translation units of an XLIFF or TMX file.
+
+Every unit is an already-aligned pair, so nothing is aligned here: each unit becomes one sentence
+bead of a one-unit ``Hierarchy`` and goes through the same ``FindingBuilder`` as ``transdiff compare``
+(clause coverage for omissions and additions). The rates that weigh the evidence (how well translated
+text is covered, what the learned lexicon adds) are estimated over the whole file, as compare does
+over the whole document. Checks:
+
+- ``untranslated``: the target is empty or the same as the source.
+- ``omission``: a clause of the source whose content words have no counterpart in the target
+  (type "partial"), or a clause of the target with nothing in the source (type "addition").
+- ``numbers`` / ``dates``: numbers, percentages and ordinals / years and dates on one side only.
+- ``punctuation``: the source ends a sentence with 。？！ (. ? !) and the target does not end with the
+  same kind of mark, or the other way round.
+"""
+from __future__ import annotations
+
+import json
+import re
+from dataclasses import asdict, dataclass, field
+from typing import Any, Iterable, Optional, Sequence
+
+import click
+
+from .align import Hierarchy, align_clauses, align_features
+from .bilingual import BilingualFile, TranslationUnit, read_bilingual
+from .compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings
+from .errors import InputError
+from .represent import Features, Representer
+from .represent.learned import augment
+from .represent.numbers import Quantity, unmatched
+from .segment import segment
+from .types import Alignment, Bead, Document, Segment
+
+CHECKS: tuple[str, ...] = ("untranslated", "omission", "numbers", "dates", "punctuation")
+# Identical text is untranslated when it holds Chinese or a lower-case word; codes, numbers and
+# acronyms (217A, UNESCO) are legitimately the same in both languages.
+_TRANSLATABLE = re.compile("[\u3400-\u9fff\uf900-\ufaff]|[a-z]{3}")
+# What a sentence ends with, closing quotes and brackets looked through.
+_END_CLASSES = {"。": "period", ".": "period", "．": "period", "｡": "period",
+                "？": "question", "?": "question", "！": "exclamation", "!": "exclamation",
+                "…": "ellipsis", "⋯": "ellipsis"}
+_CLOSERS = "\"'”’」』》〉)）]】〕>›»"
+_SENTENCE_MARKS = ("period", "question", "exclamation")
+
+
+@dataclass
+class CheckFinding:
+    unit: str                  # the unit's id as written in the file
+    check: str                 # one of CHECKS
+    type: str                  # untranslated | partial | addition | number | date | punctuation
+    message: str
+    source_text: str
+    target_text: str
+    confidence: float = 1.0
+    detail: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass
+class CheckReport:
+    path: Optional[str]
+    format: str
+    source_lang: str
+    target_lang: str
+    units: int
+    checks: tuple[str, ...]
+    findings: list[CheckFinding]
+
+    def counts(self) -> dict[str, int]:
+        out = dict.fromkeys(self.checks, 0)
+        for f in self.findings:
+            out[f.check] = out.get(f.check, 0) + 1
+        return out
+
+
+# ------------------------------------------------------------------------------------------ simple checks
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def untranslated(unit: TranslationUnit) -> Optional[CheckFinding]:
+    if not unit.target.strip():
+        why = "the unit has no target" if not unit.has_target else "the target is empty"
+        return CheckFinding(unit.id, "untranslated", "untranslated", why, unit.source, unit.target)
+    if _flat(unit.source) == _flat(unit.target) and _TRANSLATABLE.search(unit.source):
+        return CheckFinding(unit.id, "untranslated", "untranslated", "the target is the same as the source",
+                            unit.source, unit.target)
+    return None
+
+
+def end_mark(text: str) -> Optional[str]:
+    """Kind of sentence-final mark of ``text`` (period, question, exclamation, ellipsis) or None."""
+    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
+    if stripped.endswith("..."):
+        return "ellipsis"
+    return _END_CLASSES.get(stripped[-1:]) if stripped else None
+
+
+def _mark_name(mark: Optional[str]) -> str:
+    return f"a {mark}" if mark else "no sentence-final mark"
+
+
+def punctuation(unit: TranslationUnit) -> Optional[CheckFinding]:
+    src, tgt = end_mark(unit.source), end_mark(unit.target)
+    if src == tgt or not ({src, tgt} & set(_SENTENCE_MARKS)):
+        return None
+    return CheckFinding(unit.id, "punctuation", "punctuation",
+                        f"end punctuation differs: source ends with {_mark_name(src)}, "
+                        f"target with {_mark_name(tgt)}",
+                        unit.source, unit.target, detail={"source_end": src, "target_end": tgt})
+
+
+# ------------------------------------------------------------------------------------------ coverage
+@dataclass
+class _Pair:
+    unit: TranslationUnit
+    source: Document
+    target: Document
+    src_sents: list[Segment]
+    tgt_sents: list[Segment]
+    src_first: int             # index of the first sentence in the file-wide feature lists
+    tgt_first: int
+
+
+def _documents(unit: TranslationUnit, src_lang: str, tgt_lang: str) -> Optional[tuple[Document, Document]]:
+    from .load import from_text
+
+    try:
+        return (from_text(unit.source, lang=src_lang, html=False, path=f"unit {unit.id} source"),
+                from_text(unit.target, lang=tgt_lang, html=False, path=f"unit {unit.id} target"))
+    except InputError:  # nothing visible left after normalisation: not a pair to compare
+        return None
+
+
+def _quantity_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[Features],
+                       wanted: set[str]) -> list[CheckFinding]:
+    sq = [q for f in src_f for q in f.quantities]
+    tq = [q for f in tgt_f for q in f.quantities]
+    if not sq and not tq:
+        return []
+    zh_is_source = pair.source.lang == "zh"
+    zh_only, en_only = unmatched(*((sq, tq) if zh_is_source else (tq, sq)))
+    src_only, tgt_only = (zh_only, en_only) if zh_is_source else (en_only, zh_only)
+    out = []
+    for check, kind, is_date in (("numbers", "number", False), ("dates", "date", True)):
+        if check not in wanted:
+            continue
+        s = [q for q in src_only if (q.date is not None) == is_date]
+        t = [q for q in tgt_only if (q.date is not None) == is_date]
+        if not s and not t:
+            continue
+        out.append(CheckFinding(
+            pair.unit.id, check, kind,
+            f"{check} differ: source has {_surfaces(s)}, target has {_surfaces(t)}",
+            pair.unit.source, pair.unit.target, 0.9 if s and t else 0.6,
+            {"source_only": [q.surface for q in s], "target_only": [q.surface for q in t]}))
+    return out
+
+
+def _surfaces(qs: Sequence[Quantity]) -> str:
+    return ", ".join(q.surface for q in qs) or "-"
+
+
+def _coverage_findings(pair: _Pair, hierarchy: Hierarchy, settings: Settings) -> list[CheckFinding]:
+    builder = FindingBuilder(pair.source, pair.target, hierarchy, settings)
+    out = []
+    for f in builder.build():
+        if f.type not in ("partial", "addition", "omission"):
+            continue  # numbers are checked by _quantity_findings, with dates apart
+        detail = {k: v for k, v in f.detail.items() if not k.startswith("_")}
+        if f.source_span:
+            detail["source_span"] = list(f.source_span)
+        if f.target_span:
+            detail["target_span"] = list(f.target_span)
+        out.append(CheckFinding(pair.unit.id, "omission", f.type, f.message, f.source_text or "",
+                                f.target_text or "", f.confidence, detail))
+    return out
+
+
+class _FileEngine:
+    """Features of every unit, and the file-wide rates and learned lexicon compare would use."""
+
+    def __init__(self, pairs: list[_Pair], representer: Representer, source_is_chinese: bool) -> None:
+        self.pairs = pairs
+        self.zh_source = source_is_chinese
+        src_f: list[Features] = []
+        tgt_f: list[Features] = []
+        for p in pairs:
+            p.src_first, p.tgt_first = len(src_f), len(tgt_f)
+            src_f += representer.features(p.source, p.src_sents)
+            tgt_f += representer.features(p.target, p.tgt_sents)
+        # the rates and the learned lexicon come from compare's own sentence pass over the file's
+        # sentences, so that a unit is judged by the same evidence weights as the same pair in compare
+        sp = align_features(src_f, tgt_f, source_is_chinese=source_is_chinese)
+        self.lexicon = sp.lexicon
+        self.src_f, self.tgt_f = sp.source, sp.target
+        self.engine = {"sentence": {**sp.scorer.describe(), "learned_words": len(sp.lexicon)}}
+        self.representer = representer
+
+    def hierarchy(self, p: _Pair) -> Hierarchy:
+        """The unit as one sentence bead, with its clauses aligned inside it as compare aligns them."""
+        src_f = self.src_f[p.src_first:p.src_first + len(p.src_sents)]
+        tgt_f = self.tgt_f[p.tgt_first:p.tgt_first + len(p.tgt_sents)]
+        src_c, tgt_c = segment(p.source, "clause"), segment(p.target, "clause")
+        src_cf = self.representer.features(p.source, src_c)
+        tgt_cf = self.representer.features(p.target, tgt_c)
+        if self.zh_source:
+            src_cf = augment(src_cf, self.lexicon)
+        else:
+            tgt_cf = augment(tgt_cf, self.lexicon)
+        bead = Bead(tuple(range(len(p.src_sents))), tuple(range(len(p.tgt_sents))))
+        clause_beads = align_clauses(list(range(len(src_c))), list(range(len(tgt_c))), src_cf, tgt_cf,
+                                      self.zh_source)
+        return Hierarchy(Alignment(p.src_sents, p.tgt_sents, [bead]), Alignment(src_c, tgt_c, clause_beads),
+                         (src_f, tgt_f), (src_cf, tgt_cf), [0] * len(clause_beads), self.engine)
+
+    def unit_features(self, p: _Pair) -> tuple[list[Features], list[Features]]:
+        return (self.src_f[p.src_first:p.src_first + len(p.src_sents)],
+                self.tgt_f[p.tgt_first:p.tgt_first + len(p.tgt_sents)])
+
+
+# ------------------------------------------------------------------------------------------ API
+def parse_checks(value: Optional[str | Iterable[str]]) -> tuple[str, ...]:
+    """Checks named in ``value`` ("numbers,dates" or a list; "all", "any" or None for every check)."""
+    if value is None:
+        return CHECKS
+    names = [v.strip() for v in (value.split(",") if isinstance(value, str) else value) if v.strip()]
+    if not names or "all" in names or "any" in names:
+        return CHECKS
+    unknown = sorted(set(names) - set(CHECKS))
+    if unknown:
+        raise InputError(f"unknown check(s) {', '.join(unknown)}; choose from {', '.join(CHECKS)}")
+    return tuple(c for c in CHECKS if c in names)
+
+
+def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable[str]] = None,
+                    glossary: Optional[Iterable[str]] = None,
+                    min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> CheckReport:
+    """Run the checks over the units of a bilingual file; findings come in unit order."""
+    from .api import representer_for
+    from .represent.glossary import load_glossary
+
+    wanted = set(parse_checks(checks))
+    src_lang, tgt_lang = bilingual.source_code, bilingual.target_code
+    per_unit: list[list[CheckFinding]] = [[] for _ in bilingual.units]
+    pairs: list[_Pair] = []
+    positions: list[int] = []
+    for position, unit in enumerate(bilingual.units):
+        blank = untranslated(unit)
+        if blank is not None:
+            if "untranslated" in wanted:
+                per_unit[position].append(blank)
+            continue  # an empty or copied target has nothing to compare clause by clause
+        if not unit.source.strip():
+            # a target-only unit (an unmatched target bead exported with its side empty)
+            if "omission" in wanted:
+                per_unit[position].append(CheckFinding(unit.id, "omission", "addition",
+                                                       "the unit has no source text", unit.source, unit.target))
+            continue
+        if "punctuation" in wanted and (hit := punctuation(unit)) is not None:
+            per_unit[position].append(hit)
+        if not wanted & {"omission", "numbers", "dates"}:
+            continue
+        docs = _documents(unit, src_lang, tgt_lang)
+        if docs is None:
+            continue
+        src_sents, tgt_sents = segment(docs[0], "sentence"), segment(docs[1], "sentence")
+        if src_sents and tgt_sents:
+            pairs.append(_Pair(unit, docs[0], docs[1], src_sents, tgt_sents, 0, 0))
+            positions.append(position)
+    if pairs:
+        engine = _FileEngine(pairs, representer_for(load_glossary(glossary or ())), src_lang == "zh")
+        settings = Settings(min_confidence=min_confidence)
+        for pair, position in zip(pairs, positions):
+            found: list[CheckFinding] = []
+            if "omission" in wanted:
+                found += _coverage_findings(pair, engine.hierarchy(pair), settings)
+            found += _quantity_findings(pair, *engine.unit_features(pair), wanted)
+            per_unit[position] = sorted(per_unit[position] + found, key=lambda f: CHECKS.index(f.check))
+    findings = [f for group in per_unit for f in group]
+    return CheckReport(bilingual.path, bilingual.format, bilingual.source_lang, bilingual.target_lang,
+                       len(bilingual.units), tuple(c for c in CHECKS if c in wanted), findings)
+
+
+def check_file(path: str, *, checks: Optional[str | Iterable[str]] = None,
+               glossary: Optional[Iterable[str]] = None,
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> CheckReport:
+    """Read an XLIFF 1.2/2.0 or TMX 1.4 file and check its units."""
+    return check_bilingual(read_bilingual(path), checks=checks, glossary=glossary, min_confidence=min_confidence)
+
+
+# ------------------------------------------------------------------------------------------ reports
+_FORMAT_NAMES = {"xliff-1.2": "XLIFF 1.2", "xliff-2.0": "XLIFF 2.0", "tmx-1.4": "TMX 1.4"}
+
+
+def _short(text: str, limit: int = 160) -> str:
+    flat = _flat(text)
+    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
+
+
+def render_check_text(report: CheckReport) -> str:
+    name = report.path or "input"
+    lines = [f"{name}: {_FORMAT_NAMES.get(report.format, report.format)}, {report.source_lang} -> "
+             f"{report.target_lang}, {report.units} unit{'s' if report.units != 1 else ''}, "
+             f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}"]
+    counts = ", ".join(f"{check} {n}" for check, n in report.counts().items())
+    lines.append(f"checks: {counts}")
+    for f in report.findings:
+        lines.append("")
+        confidence = f" ({f.confidence:.2f})" if f.check == "omission" else ""
+        lines.append(f"unit {f.unit}  [{f.check}]{confidence}  {f.message}")
+        lines.append(f"  source: {_short(f.source_text)}")
+        lines.append(f"  target: {_short(f.target_text)}")
+    return "\n".join(lines) + "\n"
+
+
+def check_to_dict(report: CheckReport) -> dict[str, Any]:
+    from .api import transdiff_version
+
+    return {"transdiff": transdiff_version(), "file": report.path, "format": report.format,
+            "source_lang": report.source_lang, "target_lang": report.target_lang, "units": report.units,
+            "checks": list(report.checks), "counts": report.counts(),
+            "findings": [asdict(f) for f in report.findings]}
+
+
+def render_check_json(report: CheckReport) -> str:
+    return json.dumps(check_to_dict(report), ensure_ascii=False, indent=2) + "\n"
+
+
+# ------------------------------------------------------------------------------------------ command
+@click.command("check")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--checks", "checks", default=",".join(CHECKS), show_default=True, metavar="CHECK[,CHECK]",
+              help="Checks to run: untranslated, omission, numbers, dates, punctuation (or all).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
+              help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
+@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
+              help="Report omissions at or above this confidence (default 0.5).")
+@click.option("--fail-on", "fail_on", metavar="CHECK[,CHECK]",
+              help="Exit 1 when these checks find something (or 'any').")
+@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
+def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, debug):
+    """Check the translation units of an XLIFF 1.2/2.0 or TMX 1.4 FILE (Chinese-English)."""
+    from .cli import EXIT_FINDINGS, _run
+
+    try:
+        wanted = parse_checks(checks)
+        fail = set(parse_checks(fail_on)) if fail_on else set()
+    except InputError as exc:
+        raise click.BadParameter(str(exc)) from None
+
+    def action() -> int:
+        from .output import write_atomic
+
+        report = check_file(file, checks=wanted, glossary=list(glossaries),
+                            min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+        text = render_check_json(report) if fmt == "json" else render_check_text(report)
+        if output:
+            write_atomic(output, text, inputs=[file, *glossaries])
+        else:
+            click.echo(text, nl=not text.endswith("\n"))
+        return EXIT_FINDINGS if any(f.check in fail for f in report.findings) else 0
+
+    _run(action, debug)
+
+
+__all__ = ["CHECKS", "CheckFinding", "CheckReport", "check_bilingual", "check_file", "check_cmd", "end_mark",
+           "parse_checks", "render_check_json", "render_check_text"]
