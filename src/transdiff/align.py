@@ -18,6 +18,7 @@ from .segment import segment
 from .types import Alignment, Bead, Document, Segment
 
 MIN_BAND = 12
+WIDEN_ROWS = 40   # rows around a point where the path touched the band's edge that get a wider band
 LEARN = True   # a second pass with a lexicon learned from the first (represent/learned.py)
 
 
@@ -30,52 +31,148 @@ class SentencePass:
     lexicon: dict[str, frozenset[str]]
 
 
+# Above this many candidate cells, 1-1 anchors (mutually best-covered sentence pairs) fix the path first,
+# and the full search runs once in a narrow band around it: the cost stays linear in the document length.
+COARSE_ABOVE = 400 * 400
+FINE_BAND = 5
+ANCHOR_WINDOW = 30
+
+
 def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_chinese: bool,
                    learn: Optional[bool] = None) -> SentencePass:
     """Sentence-level alignment; with ``learn``, realign once with the lexicon the first pass teaches."""
+    n, m = len(src_f), len(tgt_f)
+    learn = LEARN if learn is None else learn
     scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source_is_chinese)
     scorer.calibrate(MIN_BAND)
-    beads = dp_align(scorer, len(src_f), len(tgt_f))
+    if n * m > COARSE_ABOVE:
+        anchors = find_anchors(scorer, n, m)
+        first = [Bead((i,), (j,), 1.0) for i, j in anchors]
+        centre = anchor_centre(anchors, n, m)
+    else:
+        first = dp_align(scorer, n, m)
+        centre = None
     lexicon: dict[str, frozenset[str]] = {}
-    if LEARN if learn is None else learn:
+    if learn:
         zh_f, en_f = (src_f, tgt_f) if source_is_chinese else (tgt_f, src_f)
-        confident = _confident(beads)
-        lexicon = learn_lexicon(zh_f, en_f, confident, zh_is_source=source_is_chinese)
+        lexicon = learn_lexicon(zh_f, en_f, first if centre is not None else _confident(first),
+                                zh_is_source=source_is_chinese)
         if lexicon:
             if source_is_chinese:
                 src_f = augment(src_f, lexicon)
             else:
                 tgt_f = augment(tgt_f, lexicon)
-        priors = document_priors(beads, scorer.priors)
-        scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source_is_chinese, priors=priors)
-        scorer.calibrate(MIN_BAND)
-        beads = dp_align(scorer, len(src_f), len(tgt_f))
+    if centre is None and not lexicon:
+        return SentencePass(first, scorer, src_f, tgt_f, lexicon)
+    priors = document_priors(first, scorer.priors) if centre is None else scorer.priors
+    scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source_is_chinese, priors=priors)
+    scorer.calibrate(MIN_BAND)
+    if centre is None:
+        beads = dp_align(scorer, n, m)
+    else:
+        beads = dp_align(scorer, n, m, band=FINE_BAND, centre=centre)
     return SentencePass(beads, scorer, src_f, tgt_f, lexicon)
+
+
+def find_anchors(scorer: BeadScorer, n: int, m: int, window: int = ANCHOR_WINDOW) -> list[tuple[int, int]]:
+    """1-1 sentence pairs that clearly cover each other best, found by walking down the source and
+    searching a window around where the last anchor predicts the target (so the window follows the
+    drift of the path), reduced to a monotone chain (longest increasing subsequence)."""
+    table = scorer.table
+    threshold = scorer.coverage.p_match
+    slope = m / n
+    last_i, last_j = 0, 0
+    pairs: list[tuple[int, int]] = []
+    for i in range(n):
+        if not table.source_units[i]:
+            continue
+        c = int(last_j + (i - last_i) * slope)
+        best, second, best_j = 0.0, 0.0, -1
+        for j in range(max(0, c - window), min(m, c + window + 1)):
+            rate = table.rate(i, j)
+            if rate > best:
+                best, second, best_j = rate, best, j
+            elif rate > second:
+                second = rate
+        if best >= threshold and best - second >= 0.1:
+            pairs.append((i, best_j))
+            last_i, last_j = i, best_j
+    return _increasing_chain(pairs)
+
+
+def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Longest chain of pairs increasing in both coordinates (pairs sorted by i, distinct i)."""
+    from bisect import bisect_left
+    tails: list[int] = []
+    tail_idx: list[int] = []
+    prev = [-1] * len(pairs)
+    for k, (_, j) in enumerate(pairs):
+        pos = bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_idx.append(k)
+        else:
+            tails[pos] = j
+            tail_idx[pos] = k
+        prev[k] = tail_idx[pos - 1] if pos else -1
+    chain = []
+    k = tail_idx[-1] if tail_idx else -1
+    while k >= 0:
+        chain.append(pairs[k])
+        k = prev[k]
+    return chain[::-1]
+
+
+def anchor_centre(anchors: list[tuple[int, int]], n: int, m: int) -> list[int]:
+    """A path through the anchors, straight between them, as the centre of the band."""
+    points = [(0, 0)] + anchors + [(n, m)]
+    centre = [0] * (n + 1)
+    for (i0, j0), (i1, j1) in zip(points, points[1:]):
+        for i in range(i0, i1 + 1):
+            centre[i] = j0 + ((j1 - j0) * (i - i0)) // max(1, i1 - i0)
+    return centre
+
+
+def path_centre(beads: list[Bead], n: int) -> list[int]:
+    """For each source index 0..n, the target index where a previous alignment's path crosses it."""
+    centre = [0] * (n + 1)
+    i = j = 0
+    for b in beads:
+        for k in range(len(b.source)):
+            centre[i + k] = j + (len(b.target) * k) // max(1, len(b.source))
+        i += len(b.source)
+        j += len(b.target)
+    centre[n] = j
+    return centre
 
 
 PRIOR_PSEUDO_COUNT = 30.0
 
 
-def document_priors(beads: list[Bead], defaults: dict[tuple[int, int], float]) -> dict[tuple[int, int], float]:
+def document_priors(beads: list[Bead], defaults: dict[tuple[int, int], float],
+                    searched: Optional[Sequence[tuple[int, int]]] = None) -> dict[tuple[int, int], float]:
     """Bead-shape priors re-estimated from a first alignment, smoothed towards the defaults.
 
     A declaration translated sentence by sentence makes merged beads rarer than in a novel, where one
     Chinese sentence often becomes two English ones; the document's own shapes say which it is.
     """
+    searched = list(defaults) if searched is None else [sh for sh in searched if sh in defaults]
     counts: dict[tuple[int, int], int] = {}
     for b in beads:
         shape = (len(b.source), len(b.target))
-        if shape in defaults:
+        if shape in searched:
             counts[shape] = counts.get(shape, 0) + 1
     total = sum(counts.values())
     if not total:
         return dict(defaults)
-    weights = {shape: math.exp(v) for shape, v in defaults.items()}
+    weights = {shape: math.exp(defaults[shape]) for shape in searched}
     norm = sum(weights.values())
     probs = {shape: (counts.get(shape, 0) + PRIOR_PSEUDO_COUNT * w / norm) / (total + PRIOR_PSEUDO_COUNT)
              for shape, w in weights.items()}
     base = math.log(probs[(1, 1)])
-    return {shape: math.log(p) - base for shape, p in probs.items()}
+    out = dict(defaults)   # shapes the first pass did not search keep their default odds against 1-1
+    out.update({shape: math.log(p) - base for shape, p in probs.items()})
+    return out
 
 
 def _confident(beads: list[Bead]) -> list[Bead]:
@@ -87,24 +184,40 @@ def _confident(beads: list[Bead]) -> list[Bead]:
     return [b for b in linked if b.score >= cut]
 
 
-def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None) -> list[Bead]:
-    """Best-scoring sequence of beads covering n source and m target segments."""
+def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
+             shapes: Optional[Sequence[tuple[int, int]]] = None,
+             centre: Optional[Sequence[int]] = None) -> list[Bead]:
+    """Best-scoring sequence of beads covering n source and m target segments.
+
+    The search runs in a band of half-width ``band`` around ``centre`` (default: the path the length
+    ratio predicts) and is repeated with a doubled band while the best path touches the band's edge.
+    """
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
-    centre = scorer.expected_path()
-    width = band or max(MIN_BAND, int(abs(n - m) * 0.1) + MIN_BAND)
-    shapes = [(0, 1), (1, 0)] + list(scorer.priors)
+    centre = scorer.expected_path() if centre is None else centre
+    start = band or max(MIN_BAND, int(abs(n - m) * 0.1) + MIN_BAND)
+    widths = [start] * (n + 1)
+    shapes = [(0, 1), (1, 0)] + list(scorer.priors if shapes is None else shapes)
+    limit = max(n, m)
     while True:
-        beads, touched = _banded(scorer, n, m, centre, width, shapes)
-        if not touched or width >= max(n, m):
+        beads, touched = _banded(scorer, n, m, centre, widths, shapes)
+        if not touched:
             return beads
-        width *= 2
+        # widen the band only around the rows where the path ran along its edge
+        grown = False
+        for row in touched:
+            for i in range(max(0, row - WIDEN_ROWS), min(n, row + WIDEN_ROWS) + 1):
+                if widths[i] < limit:
+                    widths[i] = min(limit, widths[i] * 2)
+                    grown = True
+        if not grown:
+            return beads
 
 
-def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], width: int,
-            shapes: list[tuple[int, int]]) -> tuple[list[Bead], bool]:
-    lo = [max(0, min(centre[i], m) - width) for i in range(n + 1)]
-    hi = [min(m, centre[i] + width) for i in range(n + 1)]
+def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], widths: Sequence[int],
+            shapes: list[tuple[int, int]]) -> tuple[list[Bead], list[int]]:
+    lo = [max(0, min(centre[i], m) - widths[i]) for i in range(n + 1)]
+    hi = [min(m, centre[i] + widths[i]) for i in range(n + 1)]
     # keep the band connected and ending at (n, m)
     for i in range(1, n + 1):
         lo[i] = min(lo[i], hi[i - 1])
@@ -137,7 +250,7 @@ def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], width: in
             row[j - lo_i] = top
             brow[j - lo_i] = arg
     beads: list[Bead] = []
-    touched = False
+    touched: list[int] = []
     i, j = n, m
     while i > 0 or j > 0:
         a, b = back[i][j - lo[i]]
@@ -147,7 +260,7 @@ def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], width: in
         beads.append(Bead(tuple(range(pi, i)), tuple(range(pj, j)), round(score(pi, a, pj, b), 4)))
         i, j = pi, pj
         if (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m):
-            touched = True
+            touched.append(i)
     beads.reverse()
     return beads, touched
 

@@ -172,8 +172,10 @@ def _register() -> None:
     # commands that live beside the modules they drive
     from .batch.cli import batch_cmd
     from .check import check_cmd
+    from .diff import diff_cmd
 
     main.add_command(check_cmd)
+    main.add_command(diff_cmd)
     main.add_command(batch_cmd)
 
 

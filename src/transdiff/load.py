@@ -23,6 +23,8 @@ from .types import Document
 __all__ = ["OffsetMap", "decode_bytes", "detect_language", "from_text", "load_path", "normalise"]
 
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
+# Extracted by load_office; matched by suffix only, so a PDF named .txt still gets the "looks like a PDF" error.
+OFFICE_SUFFIXES = {".docx": "docx", ".pdf": "pdf"}
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
 
@@ -190,10 +192,20 @@ def _read(path: Path, label: str) -> bytes:
 
 
 def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
-    """Read, decode and normalise a text or HTML file. Raises InputError / LanguageError (one line)."""
+    """Read, decode and normalise a text or HTML file, a .docx or .pdf file (by suffix) or an http(s)
+    URL. Raises InputError / LanguageError (one line)."""
+    if isinstance(path, str) and path[:8].lower().startswith(("http://", "https://")):
+        from .load_url import load_url  # imported on use: most runs never fetch
+
+        return load_url(path, role=role)
     file_path = Path(path)
     label = f"{role} file {_display(path)}"
     data = _read(file_path, label)
+    office = OFFICE_SUFFIXES.get(file_path.suffix.lower())
+    if office is not None:
+        from .load_office import document_from_office
+
+        return document_from_office(data, office, path=os.fspath(path), label=label)
     text, encoding = decode_bytes(data, name=label)
     is_html = file_path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text)
     return _build(text, path=os.fspath(path), encoding=encoding, html=is_html, label=label)

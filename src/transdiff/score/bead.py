@@ -41,6 +41,7 @@ class BeadScorer:
         wanted = set(signals) if signals is not None else {"coverage", "length", "anchors", "chrf"}
         self.signals = [s for s in (self.coverage, self.length, self.anchors, self.chrf)
                         if s is not None and s.name in wanted]
+        self._scorers = [s.score for s in self.signals]
 
     @property
     def names(self) -> list[str]:
@@ -69,7 +70,10 @@ class BeadScorer:
         prior = self.priors.get((a, b))
         if prior is None:
             return -math.inf
-        return prior + sum(s.score(i, a, j, b) for s in self.signals)
+        total = prior
+        for signal in self._scorers:
+            total += signal(i, a, j, b)
+        return total
 
     def describe(self) -> dict:
         return {
