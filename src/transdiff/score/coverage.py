@@ -23,6 +23,9 @@ class CoverageTable:
         self.target = target
         self._cache: dict[tuple[int, int], tuple[int, int]] = {}
         self.source_units = [len(f.units) for f in source]
+        self._rate_key: tuple[float, float] = (-1.0, -1.0)
+        self._src_rates: dict[tuple[int, int, int], float] = {}
+        self._tgt_rates: dict[tuple[int, int, int], float] = {}
         self.target_units = [len(f.units) for f in target]
 
     def masks(self, i: int, j: int) -> tuple[int, int]:
@@ -66,21 +69,34 @@ class CoverageTable:
         """Sum over the bead's segments of their smoothed coverage rate minus ``prior``.
 
         Each segment counts once whatever its length, so merging two good beads into one gains only
-        the little extra coverage the merge adds, and the bead-type prior decides.
+        the little extra coverage the merge adds, and the bead-type prior decides. A segment's rate
+        against a run of segments of the other side is memoised: the DP asks for it under many shapes.
         """
+        key = (prior, strength)
+        if key != self._rate_key:
+            self._rate_key = key
+            self._src_rates.clear()
+            self._tgt_rates.clear()
         total = 0.0
-        t_masks = [0] * b
+        src_rates, tgt_rates = self._src_rates, self._tgt_rates
         for di in range(a):
-            s_or = 0
-            for dj in range(b):
-                s_mask, t_mask = self.masks(i + di, j + dj)
-                s_or |= s_mask
-                t_masks[dj] |= t_mask
-            n = self.source_units[i + di]
-            total += (s_or.bit_count() + prior * strength) / (n + strength) - prior
+            k = (i + di, j, b)
+            r = src_rates.get(k)
+            if r is None:
+                s_or = 0
+                for dj in range(b):
+                    s_or |= self.masks(i + di, j + dj)[0]
+                r = src_rates[k] = (s_or.bit_count() + prior * strength) / (self.source_units[i + di] + strength) - prior
+            total += r
         for dj in range(b):
-            n = self.target_units[j + dj]
-            total += (t_masks[dj].bit_count() + prior * strength) / (n + strength) - prior
+            k = (j + dj, i, a)
+            r = tgt_rates.get(k)
+            if r is None:
+                t_or = 0
+                for di in range(a):
+                    t_or |= self.masks(i + di, j + dj)[1]
+                r = tgt_rates[k] = (t_or.bit_count() + prior * strength) / (self.target_units[j + dj] + strength) - prior
+            total += r
         return total
 
     def rate(self, i: int, j: int) -> float:
