@@ -189,24 +189,23 @@ class FindingBuilder:
         for k, bead in enumerate(sent_al.beads):
             if not bead.source or not bead.target:
                 continue
-            tgt_keys = frozenset().union(*(tgt_sf[j].keyset for j in bead.target))
-            src_keys = frozenset().union(*(src_sf[i].keyset for i in bead.source))
             src_units = [u for i in bead.source for u in src_sf[i].units]
             tgt_units = [u for j in bead.target for u in tgt_sf[j].units]
+            linked_s, linked_t = competitive_links(src_units, tgt_units)
             cs = [c for i in bead.source for c in children_s.get(i, [])]
             ct = [c for j in bead.target for c in children_t.get(j, [])]
-            out += self._gaps_in(k, "s", cs, src_cf, tgt_keys, src_units, null_clauses_s, bead)
-            out += self._gaps_in(k, "t", ct, tgt_cf, src_keys, tgt_units, null_clauses_t, bead)
+            out += self._gaps_in(k, "s", cs, src_cf, linked_s, src_units, null_clauses_s, bead)
+            out += self._gaps_in(k, "t", ct, tgt_cf, linked_t, tgt_units, null_clauses_t, bead)
         return out
 
     def _gaps_in(self, k: int, side: str, clause_ids: list[int], clause_f: list[Features],
-                 other_keys: frozenset, all_units: list[Unit], null_clauses: set[int], bead) -> list[Finding]:
+                 linked: set[int], all_units: list[Unit], null_clauses: set[int], bead) -> list[Finding]:
         s = self.settings
-        covered_all = sum(1 for u in all_units if not u.keys.isdisjoint(other_keys))
+        covered_all = sum(1 for u in all_units if u.nstart in linked)
         groups: list[list[tuple[int, list[Unit]]]] = []
         for c in clause_ids:
             units = clause_f[c].units
-            gap = [u for u in units if u.keys.isdisjoint(other_keys)]
+            gap = [u for u in units if u.nstart not in linked]
             if len(gap) >= s.partial_min_units and len(gap) >= s.partial_min_share * len(units):
                 if groups and groups[-1][-1][0] == c - 1:
                     groups[-1].append((c, gap))
@@ -322,12 +321,63 @@ class FindingBuilder:
         return out
 
 
+MAX_LINKS_PER_UNIT = 2
+
+
+def competitive_links(source: Sequence[Unit], target: Sequence[Unit]) -> tuple[set[int], set[int]]:
+    """Link units that share a key, each target unit to at most one source unit (competitive linking).
+
+    A plain key test lets one English "right" cover every 权利 and 有权 of a merged pair; here the words
+    with the fewest candidates choose first and a used word is gone. Returns the ``nstart`` of the
+    linked units of each side.
+    """
+    by_key: dict[str, list[int]] = {}
+    for t, unit in enumerate(target):
+        for key in unit.keys:
+            by_key.setdefault(key, []).append(t)
+    candidates = [sorted({t for key in unit.keys for t in by_key.get(key, ())}) for unit in source]
+    free = [True] * len(target)
+    linked_s: set[int] = set()
+    linked_t: set[int] = set()
+    for s in sorted(range(len(source)), key=lambda s: (len(candidates[s]), s)):
+        taken = 0
+        used_keys: set[str] = set()
+        for t in candidates[s]:
+            if not free[t] or not target[t].keys.isdisjoint(used_keys):
+                continue
+            free[t] = False
+            used_keys |= target[t].keys & source[s].keys
+            linked_t.add(target[t].nstart)
+            taken += 1
+            if taken == MAX_LINKS_PER_UNIT:
+                break
+        if taken:
+            linked_s.add(source[s].nstart)
+    return linked_s, linked_t
+
+
 def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for s in segments:
         if s.parent is not None:
             out.setdefault(s.parent, []).append(s.index)
     return out
+
+
+def linked_share(hierarchy: Hierarchy) -> float:
+    """Share of all content units (both sides) that find a counterpart in their bead by competitive
+    linking: about 0.4-0.8 for translations, under 0.1 for unrelated texts."""
+    src_f, tgt_f = hierarchy.sentence_features
+    total = sum(len(f.units) for f in src_f) + sum(len(f.units) for f in tgt_f)
+    if not total:
+        return 0.0
+    linked = 0
+    for bead in hierarchy.sentences.beads:
+        if bead.source and bead.target:
+            ls, lt = competitive_links([u for i in bead.source for u in src_f[i].units],
+                                       [u for j in bead.target for u in tgt_f[j].units])
+            linked += len(ls) + len(lt)
+    return linked / total
 
 
 def find_differences(source: Document, target: Document, hierarchy: Hierarchy,
