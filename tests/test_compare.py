@@ -126,3 +126,23 @@ def test_signature_names_dictionary_and_engine(faithful):
     assert sig["dictionary"] == "CC-CEDICT 2026-05-20"
     assert "coverage" in sig["engine"]["sentence"]["signals"]
     assert sig["level"] == "clause"
+
+
+def test_acronym_on_one_side_only_is_a_name_mismatch():
+    result = compare_texts(ZH, EN.replace("the United Nations", "the UN and the SCO", 1))
+    names = [f for f in result.findings if f.type == "mismatch" and f.detail["kind"] == "name"]
+    assert len(names) == 1
+    assert names[0].detail["target_only"] == ["SCO"]          # UN is the glossary's rendering of 联合国
+    assert names[0].detail["source_only"] == []
+
+
+def test_date_mismatch_in_a_small_declaration():
+    zh = "宣言\n本宣言于2022年9月16日在撒马尔罕签署。\n成员国将加强安全合作,共同打击恐怖主义、分裂主义和极端主义。\n"
+    en = ("Declaration\nThis Declaration was signed in Samarkand on 16 October 2022.\n"
+          "The member states will strengthen security cooperation and jointly fight terrorism, separatism and "
+          "extremism.\n")
+    result = compare_texts(zh, en)
+    dates = [f for f in result.findings if f.type == "mismatch"]
+    assert len(dates) == 1 and dates[0].detail["kind"] == "date"
+    assert dates[0].source_lines == (2, 2)
+    assert "9月16日" in dates[0].detail["source_only"][0]

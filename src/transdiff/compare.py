@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from .align import Hierarchy
 from .represent import Features, Unit, gloss_of
+from .represent.english import is_acronym
 from .represent.numbers import unmatched
 from .types import Alignment, Document, Finding, Segment
 
@@ -285,6 +286,7 @@ class FindingBuilder:
         )
 
     def _mismatches(self) -> list[Finding]:
+        """Numbers, dates and names (acronyms) that one side of an aligned pair has and the other lacks."""
         out = []
         al = self.h.sentences
         src_f, tgt_f = self.h.sentence_features
@@ -293,32 +295,46 @@ class FindingBuilder:
                 continue
             sq = [q for i in bead.source for q in src_f[i].quantities]
             tq = [q for j in bead.target for q in tgt_f[j].quantities]
-            if not sq and not tq:
-                continue
-            zh_q, en_q = (sq, tq) if self.zh_is_source else (tq, sq)
-            zh_only, en_only = unmatched(zh_q, en_q)
-            src_only, tgt_only = (zh_only, en_only) if self.zh_is_source else (en_only, zh_only)
-            if not src_only and not tgt_only:
-                continue
-            src_span = self._span(self.source, [al.source[i] for i in bead.source])
-            tgt_span = self._span(self.target, [al.target[j] for j in bead.target])
-            both = bool(src_only and tgt_only)
-            confidence = 0.9 if both else 0.6
-            desc = ", ".join(q.surface for q in src_only) or "-"
-            desc_t = ", ".join(q.surface for q in tgt_only) or "-"
-            out.append(Finding(
-                type="mismatch", confidence=confidence,
-                source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
-                source_span=src_span, target_span=tgt_span,
-                source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
-                gloss=self._gloss(self.source, [u for i in bead.source for u in src_f[i].units])
-                if self.source.lang == "zh" else None,
-                message=f"numbers differ: source has {desc}, target has {desc_t}",
-                detail={"kind": "number", "source_only": [q.surface for q in src_only],
-                        "target_only": [q.surface for q in tgt_only]},
-                bead=k,
-            ))
+            if sq or tq:
+                zh_q, en_q = (sq, tq) if self.zh_is_source else (tq, sq)
+                zh_only, en_only = unmatched(zh_q, en_q)
+                src_only, tgt_only = (zh_only, en_only) if self.zh_is_source else (en_only, zh_only)
+                if src_only or tgt_only:
+                    is_date = all(q.date or q.kind == "year" for q in src_only + tgt_only)
+                    # a number on both sides that disagrees is a clear substitution; one missing may be
+                    # expressed in words the extractor does not read
+                    out.append(self._mismatch(k, bead, "date" if is_date else "number",
+                                              [q.surface for q in src_only], [q.surface for q in tgt_only],
+                                              0.9 if src_only and tgt_only else 0.6))
+            src_names = _literal_acronyms(src_f[i] for i in bead.source)
+            tgt_names = _literal_acronyms(tgt_f[j] for j in bead.target)
+            if src_names or tgt_names:
+                src_keys = frozenset().union(*(src_f[i].keyset for i in bead.source))
+                tgt_keys = frozenset().union(*(tgt_f[j].keyset for j in bead.target))
+                src_only_n = sorted(a for a in src_names if a not in tgt_keys)
+                tgt_only_n = sorted(a for a in tgt_names if a not in src_keys)
+                if src_only_n or tgt_only_n:
+                    out.append(self._mismatch(k, bead, "name", src_only_n, tgt_only_n, 0.7))
         return out
+
+    def _mismatch(self, k: int, bead, kind: str, src_only: list[str], tgt_only: list[str],
+                  confidence: float) -> Finding:
+        al = self.h.sentences
+        src_f = self.h.sentence_features[0]
+        src_span = self._span(self.source, [al.source[i] for i in bead.source])
+        tgt_span = self._span(self.target, [al.target[j] for j in bead.target])
+        what = {"number": "numbers", "date": "dates", "name": "names"}[kind]
+        return Finding(
+            type="mismatch", confidence=confidence,
+            source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
+            source_span=src_span, target_span=tgt_span,
+            source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
+            gloss=self._gloss(self.source, [u for i in bead.source for u in src_f[i].units])
+            if self.source.lang == "zh" else None,
+            message=f"{what} differ: source has {', '.join(src_only) or '-'}, target has {', '.join(tgt_only) or '-'}",
+            detail={"kind": kind, "source_only": src_only, "target_only": tgt_only},
+            bead=k,
+        )
 
 
 MAX_LINKS_PER_UNIT = 2
@@ -362,6 +378,11 @@ def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
         if s.parent is not None:
             out.setdefault(s.parent, []).append(s.index)
     return out
+
+
+def _literal_acronyms(features) -> set[str]:
+    """Acronyms written as such in the text (SCO, RATS), not those a glossary adds to a Chinese term."""
+    return {u.text for f in features for u in f.units if is_acronym(u.text)}
 
 
 def linked_share(hierarchy: Hierarchy) -> float:
