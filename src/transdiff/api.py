@@ -88,6 +88,8 @@ def compare(source: DocumentLike, target: DocumentLike, *, source_lang: Optional
     src, tgt = order_pair(first, second, source_lang)
     gloss = glossary if isinstance(glossary, Glossary) else load_glossary(glossary or ())
     representer = representer_for(gloss)
+    if check_related:
+        _check_lengths(src, tgt)
     hierarchy = align_documents(src, tgt, representer, level=level, progress=progress)
     if check_related:
         _check_related(src, tgt, hierarchy)
@@ -95,6 +97,28 @@ def compare(source: DocumentLike, target: DocumentLike, *, source_lang: Optional
     findings = find_differences(src, tgt, hierarchy, settings)
     alignment = hierarchy.clauses if hierarchy.clauses is not None else hierarchy.sentences
     return Result(src, tgt, alignment, findings, _signature(hierarchy, gloss, settings, level), level)
+
+
+# English runs 2.5-6 characters per Chinese character in translations; far outside this range two
+# documents cannot be translations of each other, and aligning them would only burn time and memory.
+PLAUSIBLE_EN_PER_ZH = (0.5, 20.0)
+
+
+def _check_lengths(src: Document, tgt: Document) -> None:
+    zh, en = (src, tgt) if src.lang == "zh" else (tgt, src)
+    zh_chars = sum(1 for ch in zh.norm if not ch.isspace())
+    en_chars = sum(1 for ch in en.norm if not ch.isspace())
+    if zh_chars < 200 or en_chars < 200:   # short texts: headings and fragments vary too much
+        return
+    ratio = en_chars / zh_chars
+    low, high = PLAUSIBLE_EN_PER_ZH
+    if not low <= ratio <= high:
+        longer = "English" if ratio > high else "Chinese"
+        factor = ratio / 3.5 if ratio > high else 3.5 / ratio
+        raise InputError(
+            f"{src.path or 'source'} and {tgt.path or 'target'} do not look like translations of each other "
+            f"(the {longer} is about {factor:.0f} times longer than a translation would be)"
+        )
 
 
 def _check_related(src: Document, tgt: Document, hierarchy: Hierarchy) -> None:

@@ -103,9 +103,11 @@ def compare_cmd(first, second, source_lang, level, fmt, include_unmatched, outpu
     def action() -> int:
         from .api import compare
         from .compare import DEFAULT_MIN_CONFIDENCE
-        from .output import write_atomic
+        from .output import check_output_path, write_atomic
         from .report import render
 
+        if output:
+            check_output_path(output, [first, second, *glossaries])
         show = _Progress(progress if progress is not None else sys.stderr.isatty())
         result = compare(first, second, source_lang=source_lang, level=level, glossary=list(glossaries),
                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
@@ -147,10 +149,12 @@ def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unma
     def action() -> int:
         from .api import align, order_pair
         from .load import load_path
-        from .output import write_atomic
+        from .output import check_output_path, write_atomic
         from .report.beads import render_alignment
         from .report.table import render_alignment_export
 
+        if output:
+            check_output_path(output, [first, second, *glossaries])
         show = _Progress(progress if progress is not None else sys.stderr.isatty())
         src, tgt = order_pair(load_path(first, role="source"), load_path(second, role="target"), source_lang)
         alignment = align(src, tgt, level=level, glossary=list(glossaries), presegmented=presegmented,

@@ -16,12 +16,19 @@ def _same_file(a: Path, b: Path) -> bool:
         return False
 
 
-def write_atomic(path: str | os.PathLike, text: str, *, inputs: Iterable[Optional[str]] = ()) -> None:
-    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+def check_output_path(path: str | os.PathLike, inputs: Iterable[Optional[str]] = ()) -> None:
+    """Refuse an output path that is one of the inputs (checked before any work is done, and again
+    when writing)."""
     target = Path(path)
     for item in inputs:
         if item and (Path(item).resolve() == target.resolve() or _same_file(Path(item), target)):
             raise OutputError(f"{path}: refusing to write the output onto an input file")
+
+
+def write_atomic(path: str | os.PathLike, text: str, *, inputs: Iterable[Optional[str]] = ()) -> None:
+    """Write ``text`` to ``path`` through a temporary file in the same folder and a rename."""
+    target = Path(path)
+    check_output_path(path, inputs)
     if target.is_dir():
         raise OutputError(f"{path}: is a directory; give a file name for the output")
     folder = target.parent if str(target.parent) else Path(".")
