@@ -316,7 +316,6 @@ def _cap_memory() -> None:
     resource.setrlimit(resource.RLIMIT_AS, (BIG_INPUT_ADDRESS_SPACE, BIG_INPUT_ADDRESS_SPACE))
 
 
-@pytest.mark.slow
 def test_50mb_input_has_bounded_time_and_memory(tmp_path, udhr_en):
     """A 50 MB English file (the UDHR repeated ~4,900 times) against the Chinese UDHR, in a subprocess.
 
