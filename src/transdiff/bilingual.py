@@ -274,20 +274,9 @@ def read_bilingual_bytes(data: bytes, *, path: Optional[str] = None) -> Bilingua
 
 def read_bilingual(path: str | os.PathLike[str]) -> BilingualFile:
     """Read a bilingual file from disk. Raises InputError / LanguageError with a one-line message."""
-    file_path = Path(path)
-    label = repr(os.fspath(path))
-    try:
-        if file_path.is_dir():
-            raise InputError(f"{label} is a directory, not a file")
-        if file_path.stat().st_size > MAX_FILE_BYTES:
-            raise InputError(f"{label} is larger than 2 GB; split it first")
-        data = file_path.read_bytes()
-    except FileNotFoundError:
-        raise InputError(f"{label} does not exist") from None
-    except PermissionError:
-        raise InputError(f"{label} cannot be read: permission denied") from None
-    except OSError as exc:
-        raise InputError(f"{label} cannot be read: {exc.strerror or exc}") from None
+    from .load import read_file_bytes
+
+    data = read_file_bytes(Path(path), repr(os.fspath(path)), max_bytes=MAX_FILE_BYTES)
     return read_bilingual_bytes(data, path=os.fspath(path))
 
 

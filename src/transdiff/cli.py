@@ -43,13 +43,18 @@ def _run(action: Callable[[], int], debug: bool) -> None:
         click.echo("transdiff: error: out of memory; split the input into smaller documents", err=True)
         sys.exit(EXIT_INPUT)
     except Exception as exc:  # a bug: still one line unless --debug
-        if debug:
-            traceback.print_exc()
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        click.echo(f"transdiff: internal error: {type(exc).__name__}: {first} (rerun with --debug for details)",
-                   err=True)
-        sys.exit(EXIT_INTERNAL)
+        exit_internal(exc, debug)
     sys.exit(code)
+
+
+def exit_internal(exc: BaseException, debug: bool) -> None:
+    """Report a bug in one line (the traceback only with --debug) and exit 3."""
+    if debug:
+        traceback.print_exc()
+    first = str(exc).splitlines()[0] if str(exc) else ""
+    click.echo(f"transdiff: internal error: {type(exc).__name__}: {first} (rerun with --debug for details)",
+               err=True)
+    sys.exit(EXIT_INTERNAL)
 
 
 def _parse_types(value: Optional[str]) -> set[str]:

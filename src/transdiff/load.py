@@ -169,7 +169,9 @@ def from_text(text: str, *, path: Optional[str] = None, html: Optional[bool] = N
     return _build(text, path=path, encoding="utf-8", html=is_html, label=label, lang=lang)
 
 
-def _read(path: Path, label: str) -> bytes:
+def read_file_bytes(path: Path, label: str, *, max_bytes: Optional[int] = None) -> bytes:
+    """The bytes of a file, or an InputError naming what is wrong (missing, a directory, unreadable,
+    too large, empty)."""
     try:
         info = path.stat()
     except FileNotFoundError:
@@ -180,6 +182,8 @@ def _read(path: Path, label: str) -> bytes:
         raise InputError(f"{label} cannot be read: {exc.strerror or exc}") from None
     if stat.S_ISDIR(info.st_mode):
         raise InputError(f"{label} is a directory, not a file")
+    if max_bytes is not None and info.st_size > max_bytes:
+        raise InputError(f"{label} is larger than {max_bytes // 2**30} GB; split it first")
     try:
         data = path.read_bytes()
     except PermissionError:
@@ -200,7 +204,7 @@ def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
         return load_url(path, role=role)
     file_path = Path(path)
     label = f"{role} file {_display(path)}"
-    data = _read(file_path, label)
+    data = read_file_bytes(file_path, label)
     office = OFFICE_SUFFIXES.get(file_path.suffix.lower())
     if office is not None:
         from .load_office import document_from_office

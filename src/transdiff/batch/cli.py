@@ -7,13 +7,12 @@ Exit codes: 0 every pair compared; 1 at least one pair failed (see summary.csv, 
 from __future__ import annotations
 
 import sys
-import traceback
 
 import click
 
 from ..errors import TransdiffError
 
-EXIT_PAIRS_FAILED, EXIT_INPUT, EXIT_INTERNAL, EXIT_INTERRUPTED = 1, 2, 3, 130
+EXIT_PAIRS_FAILED, EXIT_INPUT, EXIT_INTERRUPTED = 1, 2, 130
 
 
 @click.command("batch")
@@ -60,12 +59,9 @@ def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_conf
                    f"run the same command again to continue", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # a bug: still one line unless --debug
-        if debug:
-            traceback.print_exc()
-        first = str(exc).splitlines()[0] if str(exc) else ""
-        click.echo(f"transdiff: internal error: {type(exc).__name__}: {first} (rerun with --debug for details)",
-                   err=True)
-        sys.exit(EXIT_INTERNAL)
+        from ..cli import exit_internal
+
+        exit_internal(exc, debug)
     done = result.computed + result.skipped
     click.echo(f"transdiff: {done} of {result.total} pairs compared ({result.skipped} unchanged, skipped), "
                f"{result.failed} failed, {result.findings} new findings; results in {outdir}", err=True)
