@@ -23,7 +23,7 @@ from transdiff.batch.store import SUMMARY_COLUMNS
 from transdiff.errors import InputError
 
 ROOT = Path(__file__).resolve().parents[1]
-UDHR = ROOT.parent / "shared" / "corpora" / "udhr"
+UDHR = ROOT / "corpora" / "udhr"
 if not UDHR.is_dir():
     UDHR = ROOT / "corpora" / "udhr"
 FORK = multiprocessing.get_start_method() == "fork"

@@ -17,8 +17,8 @@ from transdiff.report.diffreport import CONTENT_SECURITY_POLICY, diff_to_dict, r
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 WMT = SHARED / "eval-data" / "coverage-contrastive-conditioning-zhen" / "data" / "mqm" / "original_tgt"
-CPC = SHARED / "corpora" / "cpc20-report" / "zh.txt"
-UDHR_EN = (SHARED / "corpora" / "udhr" / "en.txt").read_text(encoding="utf-8")
+CPC = ROOT / "corpora" / "cpc20-report" / "zh.txt"
+UDHR_EN = (ROOT / "corpora" / "udhr" / "en.txt").read_text(encoding="utf-8")
 MOVED_LINE, MOVED_TO = 30, 10
 
 
@@ -118,7 +118,7 @@ def test_bad_input_exits_2_with_one_line(tmp_path: Path) -> None:
     message = missing.output.strip()
     assert "\n" not in message and "does not exist" in message and "Traceback" not in message
     (tmp_path / "en.txt").write_text(UDHR_EN, encoding="utf-8")
-    mixed = runner.invoke(diff_cmd, [str(tmp_path / "en.txt"), str(SHARED / "corpora" / "udhr" / "zh.txt")])
+    mixed = runner.invoke(diff_cmd, [str(tmp_path / "en.txt"), str(ROOT / "corpora" / "udhr" / "zh.txt")])
     assert mixed.exit_code == 2 and "transdiff compare" in mixed.output
 
 

@@ -22,7 +22,7 @@ from transdiff.report.xliff import render_xliff, render_xliff_result
 from transdiff.types import Alignment, Bead, Segment
 
 ROOT = Path(__file__).resolve().parents[1]
-UDHR = ROOT.parent / "shared" / "corpora" / "udhr"
+UDHR = ROOT / "corpora" / "udhr"
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 X2 = "{urn:oasis:names:tc:xliff:document:2.0}"
 

@@ -16,7 +16,7 @@ from transdiff.errors import InputError, LanguageError
 from transdiff.load import OffsetMap, decode_bytes, detect_language, from_text, load_path, normalise
 from transdiff.represent.cedict import load_cedict, to_simplified
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "corpora"
+SHARED = Path(__file__).resolve().parents[1] / "corpora"  # the project's copy of the real pairs
 UDHR_ZH = (SHARED / "udhr" / "zh.txt").read_text(encoding="utf-8")
 UDHR_EN = (SHARED / "udhr" / "en.txt").read_text(encoding="utf-8")
 CPC_ZH = (SHARED / "cpc20-report" / "zh.txt").read_text(encoding="utf-8")

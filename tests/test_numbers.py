@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from transdiff.represent.numbers import Quantity, en_quantities, unmatched, zh_int, zh_quantities
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-UDHR = SHARED / "corpora" / "udhr"
-CPC = SHARED / "corpora" / "cpc20-report" / "zh.txt"
+UDHR = Path(__file__).resolve().parents[1] / "corpora" / "udhr"
+CPC = Path(__file__).resolve().parents[1] / "corpora" / "cpc20-report" / "zh.txt"
 
 
 def strong(quantities: list[Quantity]) -> list[tuple[str, float]]:

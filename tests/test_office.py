@@ -20,8 +20,8 @@ from transdiff.load_url import load_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
-UDHR_EN = (SHARED / "corpora" / "udhr" / "en.txt").read_text(encoding="utf-8")
-UDHR_ZH = (SHARED / "corpora" / "udhr" / "zh.txt").read_text(encoding="utf-8")
+UDHR_EN = (ROOT / "corpora" / "udhr" / "en.txt").read_text(encoding="utf-8")
+UDHR_ZH = (ROOT / "corpora" / "udhr" / "zh.txt").read_text(encoding="utf-8")
 
 
 def one_line_error(excinfo: pytest.ExceptionInfo, *fragments: str) -> str:

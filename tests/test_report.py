@@ -396,8 +396,8 @@ def test_render_dispatch_and_unknown_format():
 
 
 def test_reports_on_real_udhr_lines():
-    zh_lines = (SHARED / "corpora/udhr/zh.txt").read_text(encoding="utf-8").splitlines()[:12]
-    en_lines = (SHARED / "corpora/udhr/en.txt").read_text(encoding="utf-8").splitlines()[:10]
+    zh_lines = (ROOT / "corpora/udhr/zh.txt").read_text(encoding="utf-8").splitlines()[:12]
+    en_lines = (ROOT / "corpora/udhr/en.txt").read_text(encoding="utf-8").splitlines()[:10]
     beads = [Bead((i,), (i,), 0.8) for i in range(10)] + [Bead((10, 11), (), 0.0)]
     start = sum(len(line) + 1 for line in zh_lines[:10])
     end = start + len(zh_lines[10]) + 1 + len(zh_lines[11])

@@ -19,7 +19,7 @@ from transdiff.segment.zh import add_words, zh_words
 from transdiff.types import Document, Segment
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-UDHR = SHARED / "corpora" / "udhr"
+UDHR = Path(__file__).resolve().parents[1] / "corpora" / "udhr"
 
 
 def make_doc(text: str, lang: str) -> Document:
