@@ -12,7 +12,7 @@ from transdiff.evaluate import (bead_type, check_cover, null_scores, read_beads,
                                 score_alignments, shift_beads, standard_scores)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
-UDHR = SHARED / "corpora" / "udhr"
+UDHR = Path(__file__).resolve().parents[1] / "corpora" / "udhr"
 MAC_DEV = SHARED / "eval-data" / "bertalign-mac" / "dev" / "data" / "mac" / "dev"
 
 # A hand-made gold with a 1-2, a 2-1, a 1-0 and a 0-1 bead, and a prediction scored by hand below.
