@@ -10,8 +10,13 @@ over the whole document. Checks:
 - ``omission``: a clause of the source whose content words have no counterpart in the target
   (type "partial"), or a clause of the target with nothing in the source (type "addition").
 - ``numbers`` / ``dates``: numbers, percentages and ordinals / years and dates on one side only.
+- ``names``: acronyms written in one side (SCO, WHO) that the other side neither writes nor renders.
 - ``punctuation``: the source ends a sentence with 。？！ (. ? !) and the target does not end with the
   same kind of mark, or the other way round.
+- ``terms``: one Chinese term rendered in different ways across the units (``transdiff.qa_terms``);
+  a file-level list in ``CheckReport.terms``, not findings.
+
+The check names are the vocabulary ``transdiff compare --checks`` uses too (``transdiff.qa.CHECKS``).
 """
 from __future__ import annotations
 
@@ -24,15 +29,19 @@ import click
 
 from .align import Hierarchy, align_clauses, align_features
 from .bilingual import BilingualFile, TranslationUnit, read_bilingual
-from .compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings
+from .compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, _literal_acronyms
 from .errors import InputError
 from .represent import Features, Representer
 from .represent.learned import augment
 from .represent.numbers import Quantity, unmatched
+from .qa import CHECKS
+from .qa import parse_checks as _parse_shared
+from .qa_terms import TermPair, render_terms_text, term_consistency_pairs
 from .segment import segment
 from .types import Alignment, Bead, Document, Segment
 
-CHECKS: tuple[str, ...] = ("untranslated", "omission", "numbers", "dates", "punctuation")
+# Findings of one unit are listed in this order.
+_UNIT_ORDER: tuple[str, ...] = ("untranslated", "omission", "numbers", "dates", "names", "punctuation", "terms")
 # Identical text is untranslated when it holds Chinese or a lower-case word; codes, numbers and
 # acronyms (217A, UNESCO) are legitimately the same in both languages.
 _TRANSLATABLE = re.compile("[\u3400-\u9fff\uf900-\ufaff]|[a-z]{3}")
@@ -65,11 +74,14 @@ class CheckReport:
     units: int
     checks: tuple[str, ...]
     findings: list[CheckFinding]
+    terms: list[dict[str, Any]] = field(default_factory=list)   # term consistency, when checked
 
     def counts(self) -> dict[str, int]:
         out = dict.fromkeys(self.checks, 0)
         for f in self.findings:
             out[f.check] = out.get(f.check, 0) + 1
+        if "terms" in out:
+            out["terms"] = len(self.terms)
         return out
 
 
@@ -157,6 +169,25 @@ def _quantity_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[F
     return out
 
 
+def _name_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[Features]) -> list[CheckFinding]:
+    """Acronyms written on one side only, as compare's name mismatches."""
+    src_names, tgt_names = _literal_acronyms(src_f), _literal_acronyms(tgt_f)
+    src_keys = frozenset().union(*(f.keyset for f in src_f))
+    tgt_keys = frozenset().union(*(f.keyset for f in tgt_f))
+    src_only, tgt_only = sorted(a for a in src_names if a not in tgt_keys), sorted(a for a in tgt_names if a not in src_keys)
+    if not src_only and not tgt_only:
+        return []
+    return [CheckFinding(pair.unit.id, "names", "name",
+                         f"names differ: source has {', '.join(src_only) or '-'}, target has {', '.join(tgt_only) or '-'}",
+                         pair.unit.source, pair.unit.target, 0.7, {"source_only": src_only, "target_only": tgt_only})]
+
+
+def _term_pair(pair: _Pair) -> TermPair:
+    unit_id = pair.unit.id
+    zh, en = (pair.source, pair.target) if pair.source.lang == "zh" else (pair.target, pair.source)
+    return TermPair([(zh.lookup or zh.norm, 0)], [(en.norm, 0)], lambda _offset: unit_id, lambda _offset: unit_id)
+
+
 def _surfaces(qs: Sequence[Quantity]) -> str:
     return ", ".join(q.surface for q in qs) or "-"
 
@@ -222,15 +253,7 @@ class _FileEngine:
 # ------------------------------------------------------------------------------------------ API
 def parse_checks(value: Optional[str | Iterable[str]]) -> tuple[str, ...]:
     """Checks named in ``value`` ("numbers,dates" or a list; "all", "any" or None for every check)."""
-    if value is None:
-        return CHECKS
-    names = [v.strip() for v in (value.split(",") if isinstance(value, str) else value) if v.strip()]
-    if not names or "all" in names or "any" in names:
-        return CHECKS
-    unknown = sorted(set(names) - set(CHECKS))
-    if unknown:
-        raise InputError(f"unknown check(s) {', '.join(unknown)}; choose from {', '.join(CHECKS)}")
-    return tuple(c for c in CHECKS if c in names)
+    return _parse_shared(value, allowed=CHECKS)
 
 
 def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable[str]] = None,
@@ -259,7 +282,7 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
             continue
         if "punctuation" in wanted and (hit := punctuation(unit)) is not None:
             per_unit[position].append(hit)
-        if not wanted & {"omission", "numbers", "dates"}:
+        if not wanted & {"omission", "numbers", "dates", "names", "terms"}:
             continue
         docs = _documents(unit, src_lang, tgt_lang)
         if docs is None:
@@ -276,10 +299,16 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
             if "omission" in wanted:
                 found += _coverage_findings(pair, engine.hierarchy(pair), settings)
             found += _quantity_findings(pair, *engine.unit_features(pair), wanted)
-            per_unit[position] = sorted(per_unit[position] + found, key=lambda f: CHECKS.index(f.check))
+            if "names" in wanted:
+                found += _name_findings(pair, *engine.unit_features(pair))
+            per_unit[position] = sorted(per_unit[position] + found, key=lambda f: _UNIT_ORDER.index(f.check))
+    terms: list[dict[str, Any]] = []
+    if "terms" in wanted and pairs:
+        terms = term_consistency_pairs([_term_pair(p) for p in pairs], load_glossary(glossary or ()),
+                                       min_confidence=min_confidence, where_key="units")
     findings = [f for group in per_unit for f in group]
     return CheckReport(bilingual.path, bilingual.format, bilingual.source_lang, bilingual.target_lang,
-                       len(bilingual.units), tuple(c for c in CHECKS if c in wanted), findings)
+                       len(bilingual.units), tuple(c for c in CHECKS if c in wanted), findings, terms)
 
 
 def check_file(path: str, *, checks: Optional[str | Iterable[str]] = None,
@@ -311,6 +340,8 @@ def render_check_text(report: CheckReport) -> str:
         lines.append(f"unit {f.unit}  [{f.check}]{confidence}  {f.message}")
         lines.append(f"  source: {_short(f.source_text)}")
         lines.append(f"  target: {_short(f.target_text)}")
+    if report.terms:
+        lines += ["", render_terms_text(report.terms, where_key="units").rstrip("\n")]
     return "\n".join(lines) + "\n"
 
 
@@ -320,7 +351,7 @@ def check_to_dict(report: CheckReport) -> dict[str, Any]:
     return {"transdiff": transdiff_version(), "file": report.path, "format": report.format,
             "source_lang": report.source_lang, "target_lang": report.target_lang, "units": report.units,
             "checks": list(report.checks), "counts": report.counts(),
-            "findings": [asdict(f) for f in report.findings]}
+            "findings": [asdict(f) for f in report.findings], "terms": report.terms}
 
 
 def render_check_json(report: CheckReport) -> str:
@@ -331,7 +362,7 @@ def render_check_json(report: CheckReport) -> str:
 @click.command("check")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--checks", "checks", default=",".join(CHECKS), show_default=True, metavar="CHECK[,CHECK]",
-              help="Checks to run: untranslated, omission, numbers, dates, punctuation (or all).")
+              help="Checks to run: " + ", ".join(CHECKS) + " (or all).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
@@ -361,7 +392,8 @@ def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, de
             write_atomic(output, text, inputs=[file, *glossaries])
         else:
             click.echo(text, nl=not text.endswith("\n"))
-        return EXIT_FINDINGS if any(f.check in fail for f in report.findings) else 0
+        failed = any(f.check in fail for f in report.findings) or ("terms" in fail and bool(report.terms))
+        return EXIT_FINDINGS if failed else 0
 
     _run(action, debug)
 

@@ -79,6 +79,7 @@ def main() -> None:
 @main.command("compare")
 @click.argument("first", type=click.Path(dir_okay=True))
 @click.argument("second", type=click.Path(dir_okay=True))
+@click.argument("third", required=False, type=click.Path(dir_okay=False))
 @click.option("--source", "source_lang", type=click.Choice(["zh", "en"]),
               help="Language of the source document (default: the first argument is the source).")
 @click.option("--level", type=click.Choice(["clause", "sentence"]), default="clause", show_default=True,
@@ -93,17 +94,32 @@ def main() -> None:
               help="Report findings at or above this confidence (default 0.5).")
 @click.option("--fail-on", "fail_on", metavar="TYPE[,TYPE]",
               help="Exit 1 when findings of these types exist (omission, addition, partial, mismatch, any).")
+@click.option("--checks", default=None, metavar="CHECK[,CHECK]",
+              help="Checks: omission, numbers, dates, names, untranslated, terms, punctuation, or all "
+                   "(default: all but punctuation).")
+@click.option("--all", "show_all", is_flag=True, help="Three-way reports: list every source clause.")
 @click.option("--colour/--no-colour", "--color/--no-color", "colour", default=None,
               help="Colour the text report (default: on a terminal).")
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def compare_cmd(first, second, source_lang, level, fmt, include_unmatched, output, glossaries, min_confidence, fail_on, colour,
-                progress, debug):
+def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched, output, glossaries, min_confidence,
+                fail_on, checks, show_all, colour, progress, debug):
     """Compare FIRST and SECOND (one Chinese, one English document).
+
+    With THIRD, FIRST is the source and SECOND and THIRD are two translations of it (three-way:
+    which clauses each renders, and where the two translations differ; text, json or html).
 
     Reads .txt, .md and .html files in UTF-8, UTF-16, GB18030/GBK or Big5.
     """
+    from .qa import parse_checks
+
     fail_types = _parse_types(fail_on)
+    try:
+        parse_checks(checks)
+    except TransdiffError as exc:
+        raise click.BadParameter(str(exc), param_hint="--checks") from None
+    if third is not None and source_lang:
+        raise click.UsageError("a three-way comparison takes the source first; leave out --source")
 
     def action() -> int:
         from .api import compare
@@ -112,17 +128,37 @@ def compare_cmd(first, second, source_lang, level, fmt, include_unmatched, outpu
         from .report import render
 
         if output:
-            check_output_path(output, [first, second, *glossaries])
+            check_output_path(output, [first, second, third, *glossaries])
         show = _Progress(progress if progress is not None else sys.stderr.isatty())
+        if third is not None:
+            from .threeway import run_three_way
+
+            text, three = run_three_way(first, second, third, fmt=fmt, level=level, glossaries=list(glossaries),
+                                        min_confidence=min_confidence, checks=checks, show_all=show_all,
+                                        progress=show)
+            if output:
+                write_atomic(output, text, inputs=[first, second, third, *glossaries])
+            else:
+                click.echo(text, nl=not text.endswith("\n"))
+            return EXIT_FINDINGS if fail_types and three.has_findings(fail_types) else 0
+        from .qa import apply_checks, render_terms_text, term_consistency
+        from .represent.glossary import load_glossary
+
         result = compare(first, second, source_lang=source_lang, level=level, glossary=list(glossaries),
                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
                          progress=show)
+        result = apply_checks(result, checks)
+        result.terms = (term_consistency(result, glossary=load_glossary(list(glossaries)))
+                        if "terms" in result.signature["checks"] else [])
+        terms = result.terms
         use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
         if fmt in ("tmx", "xliff", "csv"):
             from .report.table import render_result_export
             text = render_result_export(result, fmt, include_unmatched=include_unmatched)
         else:
             text = render(result, fmt, colour=bool(use_colour and fmt == "text"))
+            if fmt == "text" and terms:
+                text += "\n" + render_terms_text(terms)
         if output:
             write_atomic(output, text, inputs=[first, second, *glossaries])
             show(f"wrote {output}")

@@ -208,6 +208,7 @@ def _build_dict(result: Result) -> dict[str, Any]:
         },
         "findings": [_finding_dict(result, position, finding, bead) for position, (finding, bead)
                      in enumerate(zip(result.findings, finding_beads(result)))],
+        "terms": result.terms,
     }
 
 
