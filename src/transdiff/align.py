@@ -14,11 +14,13 @@ from typing import Callable, Optional, Sequence
 from .represent import Features, Representer
 from .represent.learned import augment, learn_lexicon
 from .score import BeadScorer
+from .score.band import band_rows
 from .segment import segment
 from .types import Alignment, Bead, Document, Segment
 
 MIN_BAND = 12
 WIDEN_ROWS = 40   # rows around a point where the path touched the band's edge that get a wider band
+MAX_DOUBLINGS = 4   # times a row's band can double in one round of widening
 LEARN = True   # a second pass with a lexicon learned from the first (represent/learned.py)
 
 
@@ -88,8 +90,8 @@ def find_anchors(scorer: BeadScorer, n: int, m: int, window: int = ANCHOR_WINDOW
             continue
         c = int(last_j + (i - last_i) * slope)
         best, second, best_j = 0.0, 0.0, -1
-        for j in range(max(0, c - window), min(m, c + window + 1)):
-            rate = table.rate(i, j)
+        targets = range(max(0, c - window), min(m, c + window + 1))
+        for j, rate in zip(targets, table.rates(i, targets)):
             if rate > best:
                 best, second, best_j = rate, best, j
             elif rate > second:
@@ -203,22 +205,26 @@ def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
         beads, touched = _banded(scorer, n, m, centre, widths, shapes)
         if not touched:
             return beads
-        # widen the band only around the rows where the path ran along its edge
-        grown = False
+        # widen the band only around the rows where the path ran along its edge: once for each touch
+        # near a row, but at most MAX_DOUBLINGS times a round (a cluster of touches doubling a row
+        # a dozen times made it as wide as the document, and the cost grew with its square)
+        touches = [0] * (n + 1)
         for row in touched:
             for i in range(max(0, row - WIDEN_ROWS), min(n, row + WIDEN_ROWS) + 1):
-                if widths[i] < limit:
-                    widths[i] = min(limit, widths[i] * 2)
-                    grown = True
+                touches[i] += 1
+        grown = False
+        for i, count in enumerate(touches):
+            if count and widths[i] < limit:
+                widths[i] = min(limit, widths[i] * 2 ** min(count, MAX_DOUBLINGS))
+                grown = True
         if not grown:
             return beads
 
 
-def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], widths: Sequence[int],
-            shapes: list[tuple[int, int]]) -> tuple[list[Bead], list[int]]:
+def _band_limits(n: int, m: int, centre: Sequence[int], widths: Sequence[int]) -> tuple[list[int], list[int]]:
+    """Lowest and highest target index of each source row's band, connected and ending at (n, m)."""
     lo = [max(0, min(centre[i], m) - widths[i]) for i in range(n + 1)]
     hi = [min(m, centre[i] + widths[i]) for i in range(n + 1)]
-    # keep the band connected and ending at (n, m)
     for i in range(1, n + 1):
         lo[i] = min(lo[i], hi[i - 1])
         lo[i] = max(lo[i], lo[i - 1])
@@ -226,6 +232,53 @@ def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], widths: S
     for i in range(n - 1, -1, -1):
         hi[i] = max(hi[i], lo[i + 1])
     lo[0] = 0
+    return lo, hi
+
+
+def _banded(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], widths: Sequence[int],
+            shapes: list[tuple[int, int]]) -> tuple[list[Bead], list[int]]:
+    """Best path through the band, row by row.
+
+    A cell's best predecessor is the first shape, in the order of ``shapes``, that reaches the highest
+    score; 0-1 (same row) must come first and 1-0 second. Rows come from ``score.band`` (every
+    candidate of a row at once); only the last few rows of scores are kept, and the back-pointers
+    are one byte per cell.
+    """
+    if shapes[:2] != [(0, 1), (1, 0)] or any(a == 0 or b == 0 for a, b in shapes[2:]) or len(shapes) > 250:
+        return _banded_reference(scorer, n, m, centre, widths, shapes)
+    lo, hi = _band_limits(n, m, centre, widths)
+    # shape codes: 0 = none (unreachable), 1 = 0-1, 2 = 1-0, 3.. = the shapes after them, in order
+    linked = [(code, a, b) for code, (a, b) in enumerate(shapes[2:], 3) if (a, b) in scorer.priors]
+    rows = band_rows(scorer, lo, hi, linked)
+    keep = max([1] + [a for _, a, _ in linked])   # rows a predecessor can be in
+    best: list[Optional[list[float]]] = [None] * (n + 1)
+    back: list[bytearray] = []
+    for i in range(n + 1):
+        best[i], arg = rows.fill(i, best)
+        back.append(arg)
+        if i >= keep:
+            best[i - keep] = None
+    codes: list[tuple[int, int]] = [(0, 0), (0, 1), (1, 0)] + [(a, b) for a, b in shapes[2:]]
+    beads: list[Bead] = []
+    touched: list[int] = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        a, b = codes[back[i][j - lo[i]]]
+        if (a, b) == (0, 0):  # unreachable cell: cannot happen with a connected band
+            raise RuntimeError("alignment band is disconnected")
+        pi, pj = i - a, j - b
+        beads.append(Bead(tuple(range(pi, i)), tuple(range(pj, j)), round(scorer.score(pi, a, pj, b), 4)))
+        i, j = pi, pj
+        if (j == lo[i] and lo[i] > 0) or (j == hi[i] and hi[i] < m):
+            touched.append(i)
+    beads.reverse()
+    return beads, touched
+
+
+def _banded_reference(scorer: BeadScorer, n: int, m: int, centre: Sequence[int], widths: Sequence[int],
+                      shapes: list[tuple[int, int]]) -> tuple[list[Bead], list[int]]:
+    """The plain cell-by-cell DP, one ``scorer.score`` call per candidate: any shape list."""
+    lo, hi = _band_limits(n, m, centre, widths)
     neg = -math.inf
     best: list[list[float]] = [[neg] * (hi[i] - lo[i] + 1) for i in range(n + 1)]
     back: list[list[tuple[int, int]]] = [[(0, 0)] * (hi[i] - lo[i] + 1) for i in range(n + 1)]

@@ -10,43 +10,69 @@ from __future__ import annotations
 
 import math
 import random
-from typing import Sequence
+from typing import Optional, Sequence
 
 from ..represent import Features
 
 
 class CoverageTable:
-    """Bitmasks of which units of segment i are covered by segment j (and the reverse), computed lazily."""
+    """Bitmasks of which units of segment i are covered by segment j (and the reverse).
+
+    Each segment keeps, per key, the bitmask of its units that carry it; the masks of a pair are then
+    the OR over the keys the two segments share, a handful, instead of one set test per unit.
+    """
 
     def __init__(self, source: Sequence[Features], target: Sequence[Features]) -> None:
         self.source = source
         self.target = target
-        self._cache: dict[tuple[int, int], tuple[int, int]] = {}
         self.source_units = [len(f.units) for f in source]
         self._rate_key: tuple[float, float] = (-1.0, -1.0)
         self._src_rates: dict[tuple[int, int, int], float] = {}
         self._tgt_rates: dict[tuple[int, int, int], float] = {}
         self.target_units = [len(f.units) for f in target]
+        self._src_bits: list[Optional[_KeyBits]] = [None] * len(source)
+        self._tgt_bits: list[Optional[_KeyBits]] = [None] * len(target)
+
+    def _source_bits(self, i: int) -> _KeyBits:
+        hit = self._src_bits[i]
+        if hit is None:
+            hit = self._src_bits[i] = _key_bits(self.source[i])
+        return hit
+
+    def _target_bits(self, j: int) -> _KeyBits:
+        hit = self._tgt_bits[j]
+        if hit is None:
+            hit = self._tgt_bits[j] = _key_bits(self.target[j])
+        return hit
 
     def masks(self, i: int, j: int) -> tuple[int, int]:
         """(units of source i covered by target j, units of target j covered by source i) as bitmasks."""
-        hit = self._cache.get((i, j))
-        if hit is None:
-            src, tgt = self.source[i], self.target[j]
-            s_mask = 0
-            keyset = tgt.keyset
-            if keyset:
-                for bit, unit in enumerate(src.units):
-                    if not unit.keys.isdisjoint(keyset):
-                        s_mask |= 1 << bit
-            t_mask = 0
-            keyset = src.keyset
-            if keyset:
-                for bit, unit in enumerate(tgt.units):
-                    if not unit.keys.isdisjoint(keyset):
-                        t_mask |= 1 << bit
-            hit = self._cache[(i, j)] = (s_mask, t_mask)
-        return hit
+        s_bits, s_keys, s_whole = self._src_bits[i] or self._source_bits(i)
+        t_bits, t_keys, t_whole = self._tgt_bits[j] or self._target_bits(j)
+        s_mask = t_mask = 0
+        if s_whole and t_whole:   # the keysets are the unions of the unit keys: one intersection serves both
+            for key in s_keys & t_keys:
+                s_mask |= s_bits[key]
+                t_mask |= t_bits[key]
+        else:
+            for key in s_keys & self.target[j].keyset:
+                s_mask |= s_bits[key]
+            for key in t_keys & self.source[i].keyset:
+                t_mask |= t_bits[key]
+        return s_mask, t_mask
+
+    def rates(self, i: int, targets: range) -> list[float]:
+        """``rate(i, j)`` for each j of ``targets``."""
+        masks, units, s_units = self.masks, self.target_units, self.source_units[i]
+        out = []
+        for j in targets:
+            total = s_units + units[j]
+            if total:
+                s_mask, t_mask = masks(i, j)
+                out.append((s_mask.bit_count() + t_mask.bit_count()) / total)
+            else:
+                out.append(0.0)
+        return out
 
     def counts(self, i: int, a: int, j: int, b: int) -> tuple[int, int, int, int]:
         """(covered source units, source units, covered target units, target units) of a bead."""
@@ -100,8 +126,28 @@ class CoverageTable:
         return total
 
     def rate(self, i: int, j: int) -> float:
-        cs, ts, ct, tt = self.counts(i, 1, j, 1)
-        return (cs + ct) / (ts + tt) if ts + tt else 0.0
+        """Share of the units of source i and target j that the other covers."""
+        total = self.source_units[i] + self.target_units[j]
+        if not total:
+            return 0.0
+        s_mask, t_mask = self.masks(i, j)
+        return (s_mask.bit_count() + t_mask.bit_count()) / total
+
+
+# per segment: key -> bitmask of the units carrying it, the keys, and whether they are the whole keyset
+_KeyBits = tuple[dict[str, int], frozenset[str], bool]
+
+
+def _key_bits(f: Features) -> _KeyBits:
+    bits: dict[str, int] = {}
+    for bit, unit in enumerate(f.units):
+        flag = 1 << bit
+        for key in unit.keys:
+            bits[key] = bits.get(key, 0) | flag
+    keys = frozenset(bits)
+    if keys == f.keyset:
+        return bits, f.keyset, True
+    return bits, keys, False
 
 
 class LexicalCoverage:
