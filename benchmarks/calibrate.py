@@ -1,4 +1,4 @@
-"""Fit the confidence calibration (Platt scaling per finding type) from omission benchmark output.
+"""Fit the confidence calibration (a logistic model per finding kind) from omission benchmark output.
 
     python benchmarks/omissions.py --tier all --seed 2 --json /tmp/cal.json
     python benchmarks/calibrate.py /tmp/cal.json --write
@@ -20,43 +20,55 @@ OUT = ROOT / "src/transdiff/data/calibration.json"
 FIT_CORPORA = ("WMT20-A", "WMT20-B", "MAC-Dev")
 
 
-def logit(p: float) -> float:
-    p = min(max(p, 1e-4), 1 - 1e-4)
-    return math.log(p / (1 - p))
+FEATURES = ("coverage", "length", "support", "reach", "unpaired")   # transdiff.confidence.EVIDENCE
+RIDGE = 1.0   # L2 penalty on the weights: keeps the fit finite where a feature separates the classes
 
 
-def _log_loss(xs: list[float], ys: list[int], a: float, b: float) -> float:
-    total = 0.0
-    for x, y in zip(xs, ys):
-        z = a * x + b
-        # log(1 + exp(-z)) for y=1, log(1 + exp(z)) for y=0, computed without overflow
-        t = -z if y else z
-        total += t + math.log1p(math.exp(-t)) if t > 0 else math.log1p(math.exp(t))
-    return total
+def _sigmoid(z: float) -> float:
+    return 1 / (1 + math.exp(-z)) if z > -700 else 0.0
 
 
-def fit_platt(pairs: list[tuple[float, int]]) -> tuple[float, float]:
-    """Maximum-likelihood a, b of P(correct) = sigmoid(a * logit(raw) + b), by a coarse-to-fine grid
-    search (robust where Newton's method diverges on separable data)."""
-    xs = [logit(c) for c, _ in pairs]
-    ys = [y for _, y in pairs]
-    best = (math.inf, 1.0, 0.0)
-    step_a, step_b = 0.5, 1.0
-    centre_a, centre_b = 1.0, 0.0
-    for _ in range(6):
-        for ia in range(-6, 7):
-            a = centre_a + ia * step_a
-            if a <= 0.02:
-                continue
-            for ib in range(-6, 7):
-                b = centre_b + ib * step_b
-                loss = _log_loss(xs, ys, a, b)
-                if loss < best[0]:
-                    best = (loss, a, b)
-        _, centre_a, centre_b = best
-        step_a /= 3
-        step_b /= 3
-    return best[1], best[2]
+def _solve(a: list[list[float]], b: list[float]) -> list[float]:
+    """Gaussian elimination with partial pivoting (the systems here are 4x4)."""
+    n = len(b)
+    m = [row[:] + [b[i]] for i, row in enumerate(a)]
+    for col in range(n):
+        piv = max(range(col, n), key=lambda r: abs(m[r][col]))
+        m[col], m[piv] = m[piv], m[col]
+        for r in range(col + 1, n):
+            f = m[r][col] / m[col][col]
+            for c in range(col, n + 1):
+                m[r][c] -= f * m[col][c]
+    x = [0.0] * n
+    for r in range(n - 1, -1, -1):
+        x[r] = (m[r][n] - sum(m[r][c] * x[c] for c in range(r + 1, n))) / m[r][r]
+    return x
+
+
+def fit_logistic(rows: list[list[float]], ys: list[int], ridge: float = RIDGE) -> list[float]:
+    """Maximum penalised likelihood of P(correct) = sigmoid(w . x + bias) by Newton's method; returns
+    the weights followed by the bias (the bias is not penalised)."""
+    k = len(rows[0])
+    w = [0.0] * (k + 1)
+    for _ in range(50):
+        grad = [ridge * w[i] if i < k else 0.0 for i in range(k + 1)]
+        hess = [[(ridge if i == j and i < k else 0.0) for j in range(k + 1)] for i in range(k + 1)]
+        for x, y in zip(rows, ys):
+            xb = x + [1.0]
+            p = _sigmoid(sum(wi * xi for wi, xi in zip(w, xb)))
+            for i in range(k + 1):
+                grad[i] += (p - y) * xb[i]
+                for j in range(k + 1):
+                    hess[i][j] += p * (1 - p) * xb[i] * xb[j]
+        step = _solve(hess, grad)
+        w = [wi - si for wi, si in zip(w, step)]
+        if max(abs(si) for si in step) < 1e-8:
+            break
+    return w
+
+
+def predict(weights: list[float], x: list[float]) -> float:
+    return _sigmoid(sum(wi * xi for wi, xi in zip(weights, x + [1.0])))
 
 
 def reliability(pairs: list[tuple[float, int]], transform=lambda c: c) -> str:
@@ -77,28 +89,35 @@ def main() -> int:
     ap.add_argument("--write", action="store_true", help="store the fitted parameters in the package")
     args = ap.parse_args()
     data = json.loads(args.raw.read_text(encoding="utf-8"))
-    by_type: dict[str, list[tuple[float, int]]] = {"omission": [], "partial": []}
-    for conf, correct, corpus, ftype in data["sentence"]["pairs"]:
-        if corpus in FIT_CORPORA and ftype in by_type:
-            by_type[ftype].append((conf, int(correct)))
-    for conf, correct_lenient, _strict, corpus in data["clause"]["pairs"]:
+    by_kind: dict[str, list[tuple[list[float], int, float]]] = {}
+
+    def add(kind: str, evidence: dict, correct: int, raw: float) -> None:
+        if evidence:
+            by_kind.setdefault(kind, []).append(([float(evidence.get(n, 0.0)) for n in FEATURES], correct, raw))
+
+    for conf, correct, corpus, _type, kind, evidence in data["sentence"]["pairs"]:
         if corpus in FIT_CORPORA:
-            by_type["partial"].append((conf, int(correct_lenient)))
+            add(kind, evidence, int(correct), conf)
+    for conf, correct_lenient, _strict, corpus, kind, evidence in data["clause"]["pairs"]:
+        if corpus in FIT_CORPORA:
+            add(kind, evidence, int(correct_lenient), conf)
     params = {}
-    for ftype, pairs in by_type.items():
-        # findings far below any threshold carry no information about the range that matters
-        pairs = [(c, y) for c, y in pairs if c >= 0.05]
-        if len(pairs) < 30:
-            print(f"{ftype}: only {len(pairs)} findings, not fitted", file=sys.stderr)
+    for kind, items in sorted(by_kind.items()):
+        # candidates far below any threshold carry little information about the range that matters
+        items = [it for it in items if it[2] >= 0.001]
+        if len(items) < 30 or len({y for _, y, _ in items}) < 2:
+            print(f"{kind}: {len(items)} findings ({sum(y for _, y, _ in items)} correct), not fitted", file=sys.stderr)
             continue
-        a, b = fit_platt(pairs)
-        params[ftype] = {"a": round(a, 4), "b": round(b, 4), "n": len(pairs)}
-        print(f"== {ftype}: a={a:.3f} b={b:.3f} (n={len(pairs)})")
-        print("raw:\n" + reliability(pairs))
-        print("calibrated:\n" + reliability(pairs, lambda c, a=a, b=b: 1 / (1 + math.exp(-(a * logit(c) + b)))))
+        w = fit_logistic([x for x, _, _ in items], [y for _, y, _ in items])
+        params[kind] = {"weights": {n: round(v, 4) for n, v in zip(FEATURES, w)}, "bias": round(w[-1], 4),
+                        "n": len(items), "correct": sum(y for _, y, _ in items)}
+        print(f"== {kind}: weights {params[kind]['weights']} bias {w[-1]:.3f} "
+              f"(n={len(items)}, {params[kind]['correct']} correct)")
+        print("raw:\n" + reliability([(raw, y) for _, y, raw in items]))
+        print("calibrated:\n" + reliability([(predict(w, x), y) for x, y, _ in items]))
     if args.write:
         OUT.write_text(json.dumps({
-            "method": "Platt scaling per finding type: confidence = sigmoid(a * logit(raw) + b)",
+            "method": "logistic regression per kind: confidence = sigmoid(bias + sum(weights[f] * evidence[f]))",
             "fitted_on": f"benchmarks/omissions.py --seed 2 sentence and clause tiers, corpora {', '.join(FIT_CORPORA)}",
             "types": params,
         }, indent=2) + "\n", encoding="utf-8")

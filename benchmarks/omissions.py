@@ -134,6 +134,7 @@ def clause_counterpart(zh: str, clause: str, rest: str) -> list[Span]:
 def run_job(job: dict) -> dict:
     """Compare one pair; keep only what scoring needs (picklable, no text)."""
     from transdiff import compare, from_text
+    from transdiff.confidence import calibration_kind
     from transdiff.errors import TransdiffError
     started = time.perf_counter()
     out: dict = {"key": job["key"], "findings": [], "error": None}
@@ -146,7 +147,8 @@ def run_job(job: dict) -> dict:
             if result.source.text != job["zh"]:
                 raise RuntimeError("compare did not keep the Chinese text as given: spans would not line up")
             out["findings"] = [{"type": f.type, "confidence": f.confidence, "span": tuple(f.source_span),
-                                "uncovered": [tuple(u["span"]) for u in f.detail.get("uncovered", [])]}
+                                "uncovered": [tuple(u["span"]) for u in f.detail.get("uncovered", [])],
+                                "kind": calibration_kind(f), "evidence": f.detail.get("evidence", {})}
                                for f in result.findings if f.type in GAP_TYPES and f.source_span]
         except TransdiffError as exc:
             out["error"] = str(exc)
@@ -221,9 +223,9 @@ def sentence_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
         truth = [s for unit in c.dropped for s in unit] + c.genuine
         for f in results[_key("sentence", c)]["findings"]:
             pairs.append((f["confidence"], int(share_inside(c.zh_text, f["span"], truth) >= MIN_SHARE), c.corpus,
-                          f["type"]))
+                          f["type"], f["kind"], f["evidence"]))
     _print_calibration("sentence tier: omission/partial findings, share correct", [(p[0], p[1]) for p in pairs])
-    return {"pairs": pairs, "fields": ["confidence", "correct", "corpus", "type"]}
+    return {"pairs": pairs, "fields": ["confidence", "correct", "corpus", "type", "kind", "evidence"]}
 
 
 def clause_hits(case: DropCase, res: dict, threshold: float) -> dict:
@@ -270,10 +272,10 @@ def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
     for c in cases:
         h = clause_hits(c, results[_key("clause", c)], 0.0)
         partials = [f for f in results[_key("clause", c)]["findings"] if f["type"] == "partial"]
-        pairs += [(f["confidence"], int(ok_l), int(ok_s), c.corpus)
+        pairs += [(f["confidence"], int(ok_l), int(ok_s), c.corpus, f["kind"], f["evidence"])
                   for f, ok_l, ok_s in zip(partials, h["ok_lenient"], h["ok_strict"])]
     _print_calibration("clause tier: partial findings, share on a cut pair (lenient)", [(p[0], p[1]) for p in pairs])
-    return {"pairs": pairs, "fields": ["confidence", "correct_lenient", "correct_strict", "corpus"]}
+    return {"pairs": pairs, "fields": ["confidence", "correct_lenient", "correct_strict", "corpus", "kind", "evidence"]}
 
 
 def mqm_tier(items: list[MqmItem], results: dict[str, dict], stats: dict) -> dict:

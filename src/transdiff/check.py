@@ -30,6 +30,7 @@ import click
 from .align import Hierarchy, align_clauses, align_features
 from .bilingual import BilingualFile, TranslationUnit, read_bilingual
 from .compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, _literal_acronyms
+from .confidence import LengthEvidence
 from .errors import InputError
 from .represent import Features, Representer
 from .represent.learned import augment
@@ -192,8 +193,9 @@ def _surfaces(qs: Sequence[Quantity]) -> str:
     return ", ".join(q.surface for q in qs) or "-"
 
 
-def _coverage_findings(pair: _Pair, hierarchy: Hierarchy, settings: Settings) -> list[CheckFinding]:
-    builder = FindingBuilder(pair.source, pair.target, hierarchy, settings)
+def _coverage_findings(pair: _Pair, hierarchy: Hierarchy, settings: Settings,
+                       length: LengthEvidence) -> list[CheckFinding]:
+    builder = FindingBuilder(pair.source, pair.target, hierarchy, settings, length)
     out = []
     for f in builder.build():
         if f.type not in ("partial", "addition", "omission"):
@@ -227,6 +229,10 @@ class _FileEngine:
         self.src_f, self.tgt_f = sp.source, sp.target
         self.engine = {"sentence": {**sp.scorer.describe(), "learned_words": len(sp.lexicon)}}
         self.representer = representer
+        # the length model compare would estimate: over the file's sentences, each unit one pair
+        units = [Bead(tuple(range(p.src_first, p.src_first + len(p.src_sents))),
+                      tuple(range(p.tgt_first, p.tgt_first + len(p.tgt_sents)))) for p in pairs]
+        self.length = LengthEvidence.estimate([f.length for f in src_f], [f.length for f in tgt_f], units)
 
     def hierarchy(self, p: _Pair) -> Hierarchy:
         """The unit as one sentence bead, with its clauses aligned inside it as compare aligns them."""
@@ -297,7 +303,7 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
         for pair, position in zip(pairs, positions):
             found: list[CheckFinding] = []
             if "omission" in wanted:
-                found += _coverage_findings(pair, engine.hierarchy(pair), settings)
+                found += _coverage_findings(pair, engine.hierarchy(pair), settings, engine.length)
             found += _quantity_findings(pair, *engine.unit_features(pair), wanted)
             if "names" in wanted:
                 found += _name_findings(pair, *engine.unit_features(pair))

@@ -7,14 +7,12 @@ rates), offset by the prior odds of a gap. See docs/confidence.md.
 """
 from __future__ import annotations
 
-import json
 import math
 from dataclasses import dataclass
-from functools import lru_cache
-from importlib import resources
 from typing import Optional, Sequence
 
 from .align import Hierarchy
+from .confidence import LengthEvidence, calibrate, sigmoid
 from .represent import Features, Unit, gloss_of
 from .represent.english import is_acronym
 from .represent.numbers import unmatched
@@ -31,36 +29,6 @@ class Settings:
     partial_min_share: float = 0.5    # share of a clause's content words that must be uncovered
 
 
-@lru_cache(maxsize=1)
-def calibration() -> dict[str, dict[str, float]]:
-    """Platt parameters per finding type, fitted by benchmarks/calibrate.py (see docs/confidence.md)."""
-    try:
-        data = resources.files("transdiff").joinpath("data/calibration.json").read_text(encoding="utf-8")
-    except (OSError, FileNotFoundError):
-        return {}
-    return json.loads(data).get("types", {})
-
-
-def calibrate(f: Finding) -> None:
-    """Map a gap finding's raw evidence score to a calibrated probability that it is real."""
-    if f.type == "mismatch":
-        return
-    if f.type in ("omission", "partial"):
-        kind = f.type
-    else:  # additions mirror omissions (whole sentences) and partials (clauses)
-        kind = "omission" if f.detail.get("level") == "sentence" else "partial"
-    params = calibration().get(kind)
-    if not params:
-        return
-    raw = min(max(f.confidence, 1e-4), 1 - 1e-4)
-    f.detail["raw_confidence"] = round(f.confidence, 4)
-    f.confidence = round(_sigmoid(params["a"] * math.log(raw / (1 - raw)) + params["b"]), 4)
-
-
-def _sigmoid(x: float) -> float:
-    return 1.0 / (1.0 + math.exp(-x))
-
-
 def _units_weight(units: Sequence[Unit]) -> float:
     return sum(1.0 if u.known else 0.5 for u in units)
 
@@ -71,7 +39,8 @@ def _beta(p_match: float, p_random: float) -> float:
 
 
 class FindingBuilder:
-    def __init__(self, source: Document, target: Document, hierarchy: Hierarchy, settings: Settings) -> None:
+    def __init__(self, source: Document, target: Document, hierarchy: Hierarchy, settings: Settings,
+                 length: Optional[LengthEvidence] = None) -> None:
         self.source, self.target = source, target
         self.h = hierarchy
         self.settings = settings
@@ -80,6 +49,9 @@ class FindingBuilder:
         self.p_random = engine.get("p_random", 0.08)
         self.p_near = engine.get("p_near", max(self.p_random, 0.1))
         self.zh_is_source = source.lang == "zh"
+        src_sf, tgt_sf = hierarchy.sentence_features
+        self.src_len, self.tgt_len = [f.length for f in src_sf], [f.length for f in tgt_sf]
+        self.length = length or LengthEvidence.estimate(self.src_len, self.tgt_len, hierarchy.sentences.beads)
 
     # -- helpers -------------------------------------------------------------------------------
     def _span(self, doc: Document, segs: Sequence[Segment]) -> Optional[tuple[int, int]]:
@@ -110,7 +82,7 @@ class FindingBuilder:
 
     def _confidence(self, weight: float, p_local: Optional[float] = None, bonus: float = 0.0) -> float:
         p = self.p_match if p_local is None else p_local
-        return round(_sigmoid(weight * _beta(p, self.p_random) + self.settings.gap_prior + bonus), 4)
+        return round(sigmoid(weight * _beta(p, self.p_random) + self.settings.gap_prior + bonus), 4)
 
     # -- findings ------------------------------------------------------------------------------
     def build(self) -> list[Finding]:
@@ -172,7 +144,11 @@ class FindingBuilder:
         units = [u for f in feats for u in f.units]
         # a neighbour that covers these words well means the gap may be an alignment slip, not a real one
         near = self._neighbour_coverage(units, run, al, other_f, side)
-        confidence = self._confidence(_units_weight(units) * (1 - near), bonus=1.0)
+        coverage = _units_weight(units) * (1 - near) * _beta(self.p_match, self.p_random)
+        length = self.length.unpaired(sum(f.length for f in feats), side,
+                                      [self._lengths(b) for b in self._linked_neighbours(run, al)])
+        confidence = round(sigmoid(coverage + length + self.settings.gap_prior + 1.0), 4)
+        evidence = {"coverage": round(coverage, 4), "length": round(length, 4), "unpaired": 1.0, "whole": 1.0}
         span = self._span(doc, segs)
         kind = "omission" if side == "s" else "addition"
         what = "source" if side == "s" else "target"
@@ -186,10 +162,23 @@ class FindingBuilder:
             target_lines=self._lines(self.target, span) if side == "t" else None,
             gloss=self._gloss(doc, units),
             message=f"{len(segs)} {what} sentence{'s' if len(segs) > 1 else ''} with no counterpart in the {other}",
-            detail={"level": "sentence", "units": len(units), "neighbour_coverage": round(near, 4)},
+            detail={"level": "sentence", "units": len(units), "neighbour_coverage": round(near, 4),
+                    "evidence": evidence},
             bead=run[0],
         )
         return f
+
+    def _lengths(self, bead) -> tuple[int, int]:
+        return sum(self.src_len[i] for i in bead.source), sum(self.tgt_len[j] for j in bead.target)
+
+    @staticmethod
+    def _linked_neighbours(run: list[int], al: Alignment) -> list:
+        """The nearest pair with both sides before and after a run of unpaired beads."""
+        before = next((al.beads[k] for k in range(run[0] - 1, -1, -1) if al.beads[k].source and al.beads[k].target),
+                      None)
+        after = next((al.beads[k] for k in range(run[-1] + 1, len(al.beads))
+                      if al.beads[k].source and al.beads[k].target), None)
+        return [b for b in (before, after) if b is not None]
 
     def _neighbour_coverage(self, units: list[Unit], run: list[int], al: Alignment,
                             other_f: list[Features], side: str) -> float:
@@ -226,37 +215,69 @@ class FindingBuilder:
             linked_s, linked_t = competitive_links(src_units, tgt_units)
             cs = [c for i in bead.source for c in children_s.get(i, [])]
             ct = [c for j in bead.target for c in children_t.get(j, [])]
-            out += self._gaps_in(k, "s", cs, src_cf, linked_s, src_units, null_clauses_s, bead)
-            out += self._gaps_in(k, "t", ct, tgt_cf, linked_t, tgt_units, null_clauses_t, bead)
+            out += self._gaps_in(k, "s", cs, src_cf, linked_s, src_units, null_clauses_s, bead, tgt_units)
+            out += self._gaps_in(k, "t", ct, tgt_cf, linked_t, tgt_units, null_clauses_t, bead, src_units)
         return out
 
     def _gaps_in(self, k: int, side: str, clause_ids: list[int], clause_f: list[Features],
-                 linked: set[int], all_units: list[Unit], null_clauses: set[int], bead) -> list[Finding]:
+                 linked: set[int], all_units: list[Unit], null_clauses: set[int], bead,
+                 other_units: list[Unit]) -> list[Finding]:
         s = self.settings
+        other_keys = frozenset(key for u in other_units for key in u.keys)
         covered_all = sum(1 for u in all_units if u.nstart in linked)
-        groups: list[list[tuple[int, list[Unit]]]] = []
+
+        def gap_of(c: int) -> list[Unit]:
+            return [u for u in clause_f[c].units if u.nstart not in linked]
+
+        def enough(gap: Sequence[Unit], units: Sequence[Unit]) -> bool:
+            return len(gap) >= s.partial_min_units and len(gap) >= s.partial_min_share * len(units)
+
+        groups = self._uncovered_sentences(side, clause_ids, bead, other_keys, enough)
+        taken = {c for group in groups for c, _ in group}
+        parents = (self.h.clauses.source if side == "s" else self.h.clauses.target)
+        last = None
         for c in clause_ids:
-            units = clause_f[c].units
-            gap = [u for u in units if u.nstart not in linked]
-            if len(gap) >= s.partial_min_units and len(gap) >= s.partial_min_share * len(units):
-                if groups and groups[-1][-1][0] == c - 1:
-                    groups[-1].append((c, gap))
-                else:
-                    groups.append([(c, gap)])
-        out = []
+            gap = gap_of(c)
+            if c in taken or not enough(gap, clause_f[c].units):
+                continue
+            # adjacent uncovered clauses of one sentence make one finding
+            if last is not None and last == c - 1 and parents[last].parent == parents[c].parent:
+                groups[-1].append((c, gap))
+            else:
+                groups.append([(c, gap)])
+            last = c
+        scored = []
         for group in groups:
+            ids = [c for c, _ in group]
             gap_units = [u for _, g in group for u in g]
-            group_units = [u for c, _ in group for u in clause_f[c].units]
+            group_units = [u for c in ids for u in clause_f[c].units]
             covered_in_group = len(group_units) - len(gap_units)
             rest = len(all_units) - len(group_units)
             # how unusual an uncovered stretch is depends on how well the rest of this pair is covered
             covered_rest = covered_all - covered_in_group
             p_local = min((covered_rest + 5 * self.p_match) / (rest + 5), 0.95)
-            bonus = 1.0 if all(c in null_clauses for c, _ in group) else 0.0
-            llr = self._gap_llr(_units_weight(gap_units), covered_in_group, p_local)
-            confidence = round(_sigmoid(llr + s.gap_prior + bonus), 4)
-            finding = self._partial_finding(k, side, [c for c, _ in group], gap_units, confidence, bead)
-            whole = self._whole_sentences(side, [c for c, _ in group], bead)
+            coverage = self._gap_llr(_units_weight(gap_units), covered_in_group, p_local)
+            # the untranslated share of the group's characters: its uncovered share of content words
+            gap_len = round(sum(clause_f[c].length for c in ids) * len(gap_units) / max(len(group_units), 1))
+            support, reach = self._support(group_units, [u for c in clause_ids if c not in ids
+                                                         for u in clause_f[c].units], other_units)
+            scored.append((support, coverage, ids, gap_units, gap_len, reach))
+        # a short target is evidence for one gap only: the gaps that the other side supports least, then
+        # those with the stronger word evidence, explain it first; each further gap is judged on what is left
+        scored.sort(key=lambda g: (g[0], -g[1]))
+        out = []
+        explained = 0
+        for support, coverage, ids, gap_units, gap_len, reach in scored:
+            length = self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
+            explained += gap_len
+            unpaired = 1.0 if all(c in null_clauses for c in ids) else 0.0
+            whole = self._whole_sentences(side, ids, bead)
+            confidence = round(sigmoid(coverage + length + s.gap_prior + unpaired), 4)
+            finding = self._partial_finding(k, side, ids, gap_units, confidence, bead)
+            finding.detail["evidence"] = {"coverage": round(coverage, 4), "length": round(length, 4),
+                                          "support": round(math.log1p(support), 4),
+                                          "reach": round(math.log1p(reach), 4), "unpaired": unpaired,
+                                          "whole": 1.0 if whole else 0.0}
             if whole:
                 # a whole sentence merged into its neighbour's pair: it has no counterpart at all
                 finding.type = "omission" if side == "s" else "addition"
@@ -264,23 +285,65 @@ class FindingBuilder:
                 finding.message = (f"{whole} {what} sentence{'s' if whole > 1 else ''} with no counterpart in the "
                                    f"{other} (aligned next to a neighbouring pair)")
             out.append(finding)
+        out.sort(key=lambda f: f.source_span[0] if side == "s" else f.target_span[0])
         return out
+
+    @staticmethod
+    def _support(group: Sequence[Unit], rest: Sequence[Unit], other: Sequence[Unit]) -> tuple[int, int]:
+        """Words of the other side that only this group can account for, and that it can account for at
+        all. A translated clause leaves some even when the dictionary misses most of its words; an
+        untranslated one leaves none, or only words its neighbours share."""
+        group_keys = frozenset(key for u in group for key in u.keys)
+        rest_keys = frozenset(key for u in rest for key in u.keys)
+        reached = [u for u in other if not u.keys.isdisjoint(group_keys)]
+        return sum(1 for u in reached if u.keys.isdisjoint(rest_keys)), len(reached)
+
+    def _uncovered_sentences(self, side: str, clause_ids: list[int], bead, other_keys: frozenset[str],
+                             enough) -> list[list[tuple[int, list[Unit]]]]:
+        """In a pair with several sentences on this side, the sentences most of whose words have no
+        counterpart anywhere on the other side, each as one group of its clauses. The aligner merges a
+        sentence whose translation is missing into its neighbour's pair; judged clause by clause, or
+        with the neighbour's words competing for the same links, its gap looks smaller or moves."""
+        clauses = self.h.clauses.source if side == "s" else self.h.clauses.target
+        clause_f = self.h.clause_features[0 if side == "s" else 1]
+        chains = self._chains(side, bead)
+        if len(chains) < 2:
+            return []
+        groups = []
+        for chain in chains:
+            members = [c for c in clause_ids if clauses[c].parent in chain]
+            gaps = [(c, [u for u in clause_f[c].units if u.keys.isdisjoint(other_keys)]) for c in members]
+            if members and enough([u for _, g in gaps for u in g], [u for c in members for u in clause_f[c].units]):
+                groups.append(gaps)
+        return groups if len(groups) < len(chains) else []
+
+    def _chains(self, side: str, bead) -> list[list[int]]:
+        """The bead's sentences on one side, a sentence cut off at a semicolon chained to the next one:
+        the other language often keeps the two in one sentence, so they are judged together."""
+        sentences = self.h.sentences.source if side == "s" else self.h.sentences.target
+        chains: list[list[int]] = []
+        for sid in (bead.source if side == "s" else bead.target):
+            if chains and sentences[chains[-1][-1]].text.rstrip().endswith((";", "；")):
+                chains[-1].append(sid)
+            else:
+                chains.append([sid])
+        return chains
 
     def _whole_sentences(self, side: str, clause_ids: list[int], bead) -> int:
         """Number of sentences the clauses make up entirely, when the bead has other sentences on that side."""
         clauses = self.h.clauses.source if side == "s" else self.h.clauses.target
-        sentence_ids = bead.source if side == "s" else bead.target
-        if len(sentence_ids) < 2:
+        chains = self._chains(side, bead)
+        if len(chains) < 2:
             return 0
         chosen = set(clause_ids)
         whole = 0
-        for sid in sentence_ids:
-            members = {c.index for c in clauses if c.parent == sid}
+        for chain in chains:
+            members = {c.index for c in clauses if c.parent in chain}
             if members and members <= chosen:
-                whole += 1
+                whole += len(chain)
             elif members & chosen:
                 return 0
-        return whole if whole < len(sentence_ids) else 0
+        return whole if whole < sum(len(chain) for chain in chains) else 0
 
     def _partial_finding(self, k: int, side: str, clause_ids: list[int], gap_units: list[Unit],
                          confidence: float, bead) -> Finding:

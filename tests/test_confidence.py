@@ -1,0 +1,129 @@
+"""Evidence and calibration of gap findings (transdiff.confidence, benchmarks/calibrate.py)."""
+from __future__ import annotations
+
+import math
+import random
+import sys
+from pathlib import Path
+
+import pytest
+
+from transdiff import compare, from_text
+from transdiff.confidence import EVIDENCE, LengthEvidence, calibrate, calibration, calibration_kind
+from transdiff.types import Bead, Finding
+
+ROOT = Path(__file__).resolve().parents[1]
+UDHR = ROOT / "corpora" / "udhr"
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from calibrate import fit_logistic, predict  # noqa: E402
+
+
+def test_length_model_is_estimated_from_the_document():
+    # target four times as long as the source, with a spread of about 0.1 in the log ratio
+    rng = random.Random(3)
+    src = [rng.randint(20, 60) for _ in range(200)]
+    tgt = [round(4 * s * math.exp(rng.gauss(0, 0.1))) for s in src]
+    model = LengthEvidence.estimate(src, tgt, [Bead((i,), (i,)) for i in range(200)])
+    assert model.ratio == pytest.approx(4.0, rel=0.05)
+    assert 0.15 <= model.sigma <= 0.2    # the spread, floored at MIN_SIGMA
+
+
+def test_a_short_target_is_length_evidence_for_the_gap_that_explains_it():
+    model = LengthEvidence(ratio=4.0, sigma=0.2)
+    # 40 source characters, a 20-character gap; the target renders the other 20 (80 characters)
+    assert model.gap_in_pair(40, 80, "s", 20) > 3
+    # the target renders all 40: the gap is not supported by the lengths
+    assert model.gap_in_pair(40, 160, "s", 20) < -3
+    # once another gap explains the shortness, a second one gets no credit from it
+    assert model.gap_in_pair(40, 80, "s", 20, explained=20) < 0
+    # an added stretch on the target side mirrors it
+    assert model.gap_in_pair(20, 160, "t", 80) > 3
+
+
+def test_unpaired_sentence_that_a_neighbour_could_hold_gets_negative_length_evidence():
+    model = LengthEvidence(ratio=4.0, sigma=0.2)
+    # a neighbour with 20 source characters and 160 target ones has room for 20 more source characters
+    assert model.unpaired(20, "s", [(20, 160)]) < -3
+    # a neighbour whose lengths already fit: adding the sentence would make it fit worse
+    assert model.unpaired(20, "s", [(20, 80)]) > 3
+    assert model.unpaired(20, "s", []) == 0.0
+
+
+def test_calibration_uses_the_model_of_the_findings_kind():
+    models = calibration()
+    assert set(models) >= {"omission", "merged", "partial"}
+    for model in models.values():
+        assert set(model["weights"]) <= set(EVIDENCE)
+    f = Finding(type="partial", confidence=0.9, source_text="x", target_text="y", source_span=(0, 1),
+                target_span=(0, 1), source_lines=(1, 1), target_lines=(1, 1), gloss=None, message="",
+                detail={"level": "clause", "evidence": {"coverage": 2.0, "length": 1.0, "support": 0.0,
+                                                         "reach": 0.0, "unpaired": 1.0, "whole": 0.0}})
+    assert calibration_kind(f) == "partial"
+    model = models["partial"]
+    expected = 1 / (1 + math.exp(-(model["bias"] + sum(model["weights"][k] * f.detail["evidence"][k]
+                                                         for k in model["weights"]))))
+    calibrate(f)
+    assert f.detail["raw_confidence"] == 0.9
+    assert f.confidence == pytest.approx(expected, abs=1e-4)
+    f.detail["evidence"]["whole"] = 1.0
+    assert calibration_kind(f) == "merged"
+    f.detail["level"] = "sentence"
+    assert calibration_kind(f) == "omission"
+
+
+def test_logistic_fit_recovers_known_weights():
+    rng = random.Random(7)
+    rows, ys = [], []
+    for _ in range(3000):
+        x = [rng.gauss(0, 1), rng.gauss(0, 1)]
+        p = 1 / (1 + math.exp(-(1.5 * x[0] - 1.0 * x[1] + 0.5)))
+        rows.append(x)
+        ys.append(int(rng.random() < p))
+    w = fit_logistic(rows, ys, ridge=0.0)
+    assert w == pytest.approx([1.5, -1.0, 0.5], abs=0.2)
+    assert predict(w, [0.0, 0.0]) == pytest.approx(1 / (1 + math.exp(-w[2])))
+
+
+def _udhr():
+    return (UDHR / "zh.txt").read_text(encoding="utf-8"), (UDHR / "en.txt").read_text(encoding="utf-8")
+
+
+def test_sentence_dropped_inside_a_paragraph_is_an_omission_with_evidence():
+    """Article 16 (2) removed from the English: the aligner may merge the Chinese (2) into a neighbouring
+    pair; either way the Chinese sentence must come back as an omission."""
+    zh, en = _udhr()
+    lines = en.split("\n")
+    kept = [line for line in lines if "Marriage shall be entered into only with the free" not in line]
+    assert len(kept) == len(lines) - 1
+    result = compare(from_text(zh, path="zh.txt"), from_text("\n".join(kept), path="en.txt"))
+    hits = [f for f in result.findings if f.type == "omission" and "缔婚" in (f.source_text or "")]
+    assert hits, [(f.type, f.source_text) for f in result.findings]
+    assert hits[0].confidence >= 0.5
+    assert set(hits[0].detail["evidence"]) >= {"coverage", "length", "unpaired", "whole"}
+    # the finding is that sentence, not the neighbouring ones that are still translated
+    assert "男女双方" in hits[0].source_text and "家庭是天然的" not in hits[0].source_text
+
+
+def test_semicolon_halves_of_one_sentence_are_not_reported_on_a_faithful_pair():
+    zh, en = _udhr()
+    result = compare(from_text(zh, path="zh.txt"), from_text(en, path="en.txt"), min_confidence=0.2)
+    assert not [f for f in result.findings if "奴隶" in (f.source_text or "")]
+
+
+@pytest.mark.parametrize("english, chinese", [
+    ("Everyone has the right to a nationality.", "人人有权享有国籍"),
+    ("Everyone has the right to freedom of movement", "人人在各国境内有权自由迁徙和居住"),
+])
+def test_sentence_merged_into_a_neighbouring_pair_is_an_omission(english, chinese):
+    """These English lines dropped, the aligner pairs the Chinese sentence together with its neighbour
+    (a 2-1 pair): the sentence must still be reported, on its own, from the evidence inside the pair."""
+    zh, en = _udhr()
+    lines = en.split("\n")
+    kept = [line for line in lines if english not in line]
+    assert len(kept) == len(lines) - 1
+    result = compare(from_text(zh, path="zh.txt"), from_text("\n".join(kept), path="en.txt"))
+    hits = [f for f in result.findings if chinese in (f.source_text or "")]
+    assert len(hits) == 1 and hits[0].type == "omission"
+    assert hits[0].detail["level"] == "clause" and hits[0].detail["evidence"]["whole"] == 1.0
+    assert hits[0].source_text.strip().endswith("。") and hits[0].source_text.count("。") == 1
+    assert hits[0].target_text    # the neighbouring pair's English it was merged with
