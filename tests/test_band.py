@@ -62,3 +62,25 @@ def test_narrow_band_reports_the_rows_where_the_path_touched_its_edge(udhr_featu
     covered_s = sorted(i for b in widened for i in b.source)
     covered_t = sorted(j for b in widened for j in b.target)
     assert covered_s == list(range(len(src_f))) and covered_t == list(range(len(tgt_f)))
+
+
+def test_identical_texts_align_on_the_diagonal(udhr_features):
+    """Degenerate input: the English text against itself (features on both sides the same)."""
+    rep, _zh, en = udhr_features
+    feats = rep.features(en, segment(en, "sentence"))
+    scorer = BeadScorer(feats, feats, source_is_chinese=False)
+    scorer.calibrate(align.MIN_BAND)
+    beads = align.dp_align(scorer, len(feats), len(feats))
+    assert [(b.source, b.target) for b in beads] == [((i,), (i,)) for i in range(len(feats))]
+
+
+def test_identical_files_are_refused_on_one_line(tmp_path):
+    """The CLI needs one Chinese and one English document: the same file twice is an input error."""
+    from click.testing import CliRunner
+
+    from transdiff.cli import main
+    path = UDHR / "en.txt"
+    run = CliRunner().invoke(main, ["align", "--presegmented", str(path), str(path)])
+    assert run.exit_code == 2
+    lines = run.output.strip().splitlines()
+    assert len(lines) == 1 and "both English" in lines[0]
