@@ -6,8 +6,9 @@ from importlib.metadata import PackageNotFoundError, version
 from typing import Callable, Iterable, Optional, Union
 
 from .align import Hierarchy, align_documents, align_presegmented
-from .compare import DEFAULT_MIN_CONFIDENCE, Settings, find_differences, linked_share
+from .compare import DEFAULT_MIN_CONFIDENCE, Settings, find_differences
 from .errors import InputError, LanguageError
+from .links import linked_share
 from .load import from_text, load_path
 from .represent import Representer
 from .represent.cedict import load_cedict

@@ -13,6 +13,7 @@ from typing import Optional, Sequence
 
 from .align import Hierarchy
 from .confidence import LengthEvidence, calibrate, sigmoid
+from .links import competitive_links
 from .represent import Features, Unit, gloss_of
 from .represent.english import is_acronym
 from .represent.numbers import unmatched
@@ -431,41 +432,6 @@ class FindingBuilder:
         )
 
 
-MAX_LINKS_PER_UNIT = 2
-
-
-def competitive_links(source: Sequence[Unit], target: Sequence[Unit]) -> tuple[set[int], set[int]]:
-    """Link units that share a key, each target unit to at most one source unit (competitive linking).
-
-    A plain key test lets one English "right" cover every 权利 and 有权 of a merged pair; here the words
-    with the fewest candidates choose first and a used word is gone. Returns the ``nstart`` of the
-    linked units of each side.
-    """
-    by_key: dict[str, list[int]] = {}
-    for t, unit in enumerate(target):
-        for key in unit.keys:
-            by_key.setdefault(key, []).append(t)
-    candidates = [sorted({t for key in unit.keys for t in by_key.get(key, ())}) for unit in source]
-    free = [True] * len(target)
-    linked_s: set[int] = set()
-    linked_t: set[int] = set()
-    for s in sorted(range(len(source)), key=lambda s: (len(candidates[s]), s)):
-        taken = 0
-        used_keys: set[str] = set()
-        for t in candidates[s]:
-            if not free[t] or not target[t].keys.isdisjoint(used_keys):
-                continue
-            free[t] = False
-            used_keys |= target[t].keys & source[s].keys
-            linked_t.add(target[t].nstart)
-            taken += 1
-            if taken == MAX_LINKS_PER_UNIT:
-                break
-        if taken:
-            linked_s.add(source[s].nstart)
-    return linked_s, linked_t
-
-
 def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for s in segments:
@@ -477,22 +443,6 @@ def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
 def _literal_acronyms(features) -> set[str]:
     """Acronyms written as such in the text (SCO, RATS), not those a glossary adds to a Chinese term."""
     return {u.text for f in features for u in f.units if is_acronym(u.text)}
-
-
-def linked_share(hierarchy: Hierarchy) -> float:
-    """Share of all content units (both sides) that find a counterpart in their bead by competitive
-    linking: about 0.4-0.8 for translations, under 0.1 for unrelated texts."""
-    src_f, tgt_f = hierarchy.sentence_features
-    total = sum(len(f.units) for f in src_f) + sum(len(f.units) for f in tgt_f)
-    if not total:
-        return 0.0
-    linked = 0
-    for bead in hierarchy.sentences.beads:
-        if bead.source and bead.target:
-            ls, lt = competitive_links([u for i in bead.source for u in src_f[i].units],
-                                       [u for j in bead.target for u in tgt_f[j].units])
-            linked += len(ls) + len(lt)
-    return linked / total
 
 
 def find_differences(source: Document, target: Document, hierarchy: Hierarchy,
