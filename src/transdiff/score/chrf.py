@@ -74,7 +74,7 @@ def chrf_of(hyp: _NGrams, ref: _NGrams, beta: int = 2) -> float:
     The matched count of an order, the sum over shared n-grams of the smaller count, is one per shared
     n-gram plus, for those both sides repeat, the smaller count less one."""
     factor = beta ** 2
-    avg_prec, avg_rec = 0.0, 0.0
+    prec_sum, rec_sum = 0.0, 0.0
     effective_order = 0
     for (h, n_hyp, h_rep), (r, n_ref, r_rep) in zip(hyp, ref):
         if n_hyp > 0 and n_ref > 0:
@@ -82,13 +82,19 @@ def chrf_of(hyp: _NGrams, ref: _NGrams, beta: int = 2) -> float:
             if h_rep and r_rep:
                 for g in h_rep.keys() & r_rep.keys():
                     n_match += min(h_rep[g], r_rep[g]) - 1
-            avg_prec += n_match / n_hyp
-            avg_rec += n_match / n_ref
+            prec_sum += n_match / n_hyp
+            rec_sum += n_match / n_ref
             effective_order += 1
+    return _f_score(prec_sum, rec_sum, effective_order, factor)
+
+
+def _f_score(prec_sum: float, rec_sum: float, effective_order: int, factor: int) -> float:
+    """chrF from the summed precisions and recalls of the orders both sides have, in sacrebleu's order
+    of operations (so that the score equals sacrebleu's to the bit)."""
     if effective_order == 0:
         return 0.0
-    avg_prec /= effective_order
-    avg_rec /= effective_order
+    avg_prec = prec_sum / effective_order
+    avg_rec = rec_sum / effective_order
     if avg_prec + avg_rec:
         score = (1 + factor) * avg_prec * avg_rec
         score /= ((factor * avg_prec) + avg_rec)
@@ -101,20 +107,16 @@ def chrf_ceiling(hyp_len: int, ref_len: int, max_order: int, beta: int = 2) -> f
     """The highest chrF two strings of these lengths (whitespace removed) can have: each order's
     precision and recall as if every n-gram of the shorter side matched (the F-score grows with both)."""
     factor = beta ** 2
-    avg_prec, avg_rec = 0.0, 0.0
+    prec_sum, rec_sum = 0.0, 0.0
     effective_order = 0
     for n in range(1, max_order + 1):
         n_hyp, n_ref = hyp_len - n + 1, ref_len - n + 1
         if n_hyp > 0 and n_ref > 0:
             most = min(n_hyp, n_ref)
-            avg_prec += most / n_hyp
-            avg_rec += most / n_ref
+            prec_sum += most / n_hyp
+            rec_sum += most / n_ref
             effective_order += 1
-    if effective_order == 0:
-        return 0.0
-    avg_prec /= effective_order
-    avg_rec /= effective_order
-    return 100 * (1 + factor) * avg_prec * avg_rec / ((factor * avg_prec) + avg_rec)
+    return _f_score(prec_sum, rec_sum, effective_order, factor)
 
 
 def _cumulative_lengths(chars: list[tuple[str, object]]) -> list[int]:
