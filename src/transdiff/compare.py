@@ -81,9 +81,9 @@ class FindingBuilder:
         p_r = min(self.p_near, p_t * 0.8)
         return uncovered * math.log((1 - p_r) / (1 - p_t)) + covered * math.log(p_r / p_t)
 
-    def _confidence(self, weight: float, p_local: Optional[float] = None, bonus: float = 0.0) -> float:
-        p = self.p_match if p_local is None else p_local
-        return round(sigmoid(weight * _beta(p, self.p_random) + self.settings.gap_prior + bonus), 4)
+    def _raw_confidence(self, coverage: float, length: float, unpaired: float) -> float:
+        """The uncalibrated score of a gap: its evidence (log-likelihood ratios) plus the prior odds."""
+        return round(sigmoid(coverage + length + self.settings.gap_prior + unpaired), 4)
 
     # -- findings ------------------------------------------------------------------------------
     def build(self) -> list[Finding]:
@@ -148,7 +148,7 @@ class FindingBuilder:
         coverage = _units_weight(units) * (1 - near) * _beta(self.p_match, self.p_random)
         length = self.length.unpaired(sum(f.length for f in feats), side,
                                       [self._lengths(b) for b in self._linked_neighbours(run, al)])
-        confidence = round(sigmoid(coverage + length + self.settings.gap_prior + 1.0), 4)
+        confidence = self._raw_confidence(coverage, length, 1.0)
         evidence = {"coverage": round(coverage, 4), "length": round(length, 4), "unpaired": 1.0, "whole": 1.0}
         span = self._span(doc, segs)
         kind = "omission" if side == "s" else "addition"
@@ -272,8 +272,8 @@ class FindingBuilder:
             length = self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
             explained += gap_len
             unpaired = 1.0 if all(c in null_clauses for c in ids) else 0.0
-            whole = self._whole_sentences(side, ids, bead)
-            confidence = round(sigmoid(coverage + length + s.gap_prior + unpaired), 4)
+            whole = self._whole_sentences(side, ids, bead, clause_ids)
+            confidence = self._raw_confidence(coverage, length, unpaired)
             finding = self._partial_finding(k, side, ids, gap_units, confidence, bead)
             finding.detail["evidence"] = {"coverage": round(coverage, 4), "length": round(length, 4),
                                           "support": round(math.log1p(support), 4),
@@ -305,46 +305,45 @@ class FindingBuilder:
         counterpart anywhere on the other side, each as one group of its clauses. The aligner merges a
         sentence whose translation is missing into its neighbour's pair; judged clause by clause, or
         with the neighbour's words competing for the same links, its gap looks smaller or moves."""
-        clauses = self.h.clauses.source if side == "s" else self.h.clauses.target
         clause_f = self.h.clause_features[0 if side == "s" else 1]
-        chains = self._chains(side, bead)
+        chains = self._chains(side, bead, clause_ids)
         if len(chains) < 2:
             return []
         groups = []
-        for chain in chains:
-            members = [c for c in clause_ids if clauses[c].parent in chain]
+        for _, members in chains:
             gaps = [(c, [u for u in clause_f[c].units if u.keys.isdisjoint(other_keys)]) for c in members]
             if members and enough([u for _, g in gaps for u in g], [u for c in members for u in clause_f[c].units]):
                 groups.append(gaps)
         return groups if len(groups) < len(chains) else []
 
-    def _chains(self, side: str, bead) -> list[list[int]]:
-        """The bead's sentences on one side, a sentence cut off at a semicolon chained to the next one:
-        the other language often keeps the two in one sentence, so they are judged together."""
+    def _chains(self, side: str, bead, clause_ids: list[int]) -> list[tuple[list[int], list[int]]]:
+        """The bead's sentences on one side with their clauses (among ``clause_ids``, the bead's clauses on
+        that side), a sentence cut off at a semicolon chained to the next one: the other language often
+        keeps the two in one sentence, so they are judged together."""
         sentences = self.h.sentences.source if side == "s" else self.h.sentences.target
+        clauses = self.h.clauses.source if side == "s" else self.h.clauses.target
         chains: list[list[int]] = []
         for sid in (bead.source if side == "s" else bead.target):
             if chains and sentences[chains[-1][-1]].text.rstrip().endswith((";", "；")):
                 chains[-1].append(sid)
             else:
                 chains.append([sid])
-        return chains
+        return [(chain, [c for c in clause_ids if clauses[c].parent in chain]) for chain in chains]
 
-    def _whole_sentences(self, side: str, clause_ids: list[int], bead) -> int:
-        """Number of sentences the clauses make up entirely, when the bead has other sentences on that side."""
-        clauses = self.h.clauses.source if side == "s" else self.h.clauses.target
-        chains = self._chains(side, bead)
+    def _whole_sentences(self, side: str, chosen_ids: list[int], bead, clause_ids: list[int]) -> int:
+        """Number of sentences the chosen clauses make up entirely, when the bead has other sentences on
+        that side (``clause_ids``: all the bead's clauses on that side)."""
+        chains = self._chains(side, bead, clause_ids)
         if len(chains) < 2:
             return 0
-        chosen = set(clause_ids)
+        chosen = set(chosen_ids)
         whole = 0
-        for chain in chains:
-            members = {c.index for c in clauses if c.parent in chain}
-            if members and members <= chosen:
+        for chain, members in chains:
+            if members and set(members) <= chosen:
                 whole += len(chain)
-            elif members & chosen:
+            elif chosen.intersection(members):
                 return 0
-        return whole if whole < sum(len(chain) for chain in chains) else 0
+        return whole if whole < sum(len(chain) for chain, _ in chains) else 0
 
     def _partial_finding(self, k: int, side: str, clause_ids: list[int], gap_units: list[Unit],
                          confidence: float, bead) -> Finding:
