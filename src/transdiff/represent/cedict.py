@@ -17,6 +17,8 @@ _SKIP_SENSE = re.compile(
     r"Japanese variant|Korean variant|also written|also pr\.|pr\. |Taiwan pr\.|\[|abbr\. to)",
     re.IGNORECASE,
 )
+_HAN = re.compile("[\u4e00-\u9fff]")
+_CROSS_REFERENCE = re.compile(r"[^\x00-\x7f]+(\|[^\x00-\x7f]+)?(\[[^\]]*\])?")
 
 
 @dataclass
@@ -40,12 +42,14 @@ def clean_senses(raw: str) -> list[str]:
     out: list[str] = []
     for sense in raw.split("/"):
         for part in sense.split(";"):
-            part = _LABEL.sub("", part).strip()
+            if "(" in part:
+                part = _LABEL.sub("", part)
+            part = part.strip()
             if not part or _SKIP_SENSE.match(part):
                 continue
-            if any("\u4e00" <= ch <= "\u9fff" for ch in part):
+            if _HAN.search(part):
                 # cross-references such as "abbr. for 上海合作組織|上海合作组织[...]" carry no English
-                part = re.sub(r"[^\x00-\x7f]+(\|[^\x00-\x7f]+)?(\[[^\]]*\])?", "", part).strip()
+                part = _CROSS_REFERENCE.sub("", part).strip()
                 if part.lower().startswith("abbr. for") or len(part) < 2:
                     continue
             out.append(part)
@@ -75,7 +79,7 @@ def load_cedict() -> Cedict:
             senses = clean_senses(glosses)
             if senses:
                 dic.senses.setdefault(simp, []).extend(s for s in senses if s not in dic.senses.get(simp, ()))
-            if len(trad) == len(simp):
+            if trad != simp and len(trad) == len(simp):
                 for t, s in zip(trad, simp):
                     if t != s:
                         trad_votes.setdefault(t, {}).setdefault(s, 0)
