@@ -1,6 +1,6 @@
 """Batch throughput: pairs per minute with 1, 2 and all workers on a generated set of real pairs.
 
-    .venv/bin/python benchmarks/batch.py [--pairs 200] [--lines 30] [--jobs 1,2,all]
+    .venv/bin/python benchmarks/batch.py [--pairs 200] [--lines 30] [--jobs 1,2,all] [--repeat 3]
 
 The pairs are cut from real translations: the UN Universal Declaration of Human Rights
 (corpora/udhr, zh + en) and the WMT20 zh->en news test set (its Chinese source with the Human-A
@@ -15,6 +15,7 @@ import argparse
 import os
 import resource
 import sqlite3
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -87,28 +88,40 @@ def main() -> None:
     parser.add_argument("--pairs", type=int, default=200)
     parser.add_argument("--lines", type=int, default=30, help="lines per WMT20 news pair")
     parser.add_argument("--jobs", default="1,2,all", help="comma-separated worker counts; 'all' = every core")
+    parser.add_argument("--repeat", type=int, default=3,
+                        help="rounds; each round runs every worker count once, the table shows the medians")
     args = parser.parse_args()
     cores = os.cpu_count() or 1
     wanted = [cores if item.strip() == "all" else int(item) for item in args.jobs.split(",")]
     job_counts = list(dict.fromkeys(wanted))  # 'all' on a 2-core machine is the 2-worker run
+    runs: dict[int, list[tuple[float, float, float]]] = {jobs: [] for jobs in job_counts}
     with tempfile.TemporaryDirectory(prefix="transdiff-bench-in-") as tmp:
         folder = Path(tmp)
         sizes = build_pairs(folder, args.pairs, args.lines)
         print(f"{args.pairs} pairs, {sum(sizes) / len(sizes):.0f} Chinese characters on average "
               f"(min {min(sizes)}, max {max(sizes)}); {cores} cores; load average before: "
               f"{os.getloadavg()[0]:.1f}")
-        rows = []
-        for jobs in job_counts:
-            elapsed, cpu, computed = measure(folder, jobs)
-            rows.append((jobs, elapsed, cpu, computed / elapsed * 60))
-            print(f"  measured {jobs} worker(s): {elapsed:.1f} s", file=sys.stderr)
-    base = rows[0][3]
+        for round_number in range(args.repeat):
+            # The speed of a virtual machine's cores drifts over minutes; alternating the order of the
+            # worker counts from round to round keeps the drift from favouring one of them.
+            order = job_counts if round_number % 2 == 0 else job_counts[::-1]
+            for jobs in order:
+                elapsed, cpu, computed = measure(folder, jobs)
+                runs[jobs].append((elapsed, cpu, computed / elapsed * 60))
+                print(f"  round {round_number + 1}: {jobs} worker(s) {elapsed:.1f} s", file=sys.stderr)
+    base = statistics.median(rate for _, _, rate in runs[job_counts[0]])
     # CPU seconds (all processes of the run) show the work done; if they grow with the workers, the
     # overhead grows too. Wall-clock speed-up needs an otherwise idle machine.
-    print(f"\n{'workers':>8} {'seconds':>9} {'cpu s':>8} {'pairs/min':>10} {'speed-up':>9}")
-    for jobs, elapsed, cpu, rate in rows:
+    print(f"\nmedians of {args.repeat} round(s)")
+    print(f"{'workers':>8} {'seconds':>9} {'cpu s':>8} {'pairs/min':>10} {'speed-up':>9} {'range (pairs/min)':>18}")
+    for jobs in job_counts:
+        elapsed = statistics.median(run[0] for run in runs[jobs])
+        cpu = statistics.median(run[1] for run in runs[jobs])
+        rates = [run[2] for run in runs[jobs]]
+        rate = statistics.median(rates)
         label = f"{jobs}" + (" (all)" if jobs == cores else "")
-        print(f"{label:>8} {elapsed:9.1f} {cpu:8.1f} {rate:10.1f} {rate / base:8.2f}x")
+        spread = f"{min(rates):.0f}-{max(rates):.0f}"
+        print(f"{label:>8} {elapsed:9.1f} {cpu:8.1f} {rate:10.1f} {rate / base:8.2f}x {spread:>18}")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 

@@ -124,6 +124,8 @@ def _run(pairs: list[Pair], out: Path, store: Store, options: CompareOptions, se
         tasks.append(PairTask(record, pair.source or "", pair.target or "", options))
 
     progress.start(total=len(pairs), skipped=result.skipped, errors=result.failed)
+    # Largest pairs first: a big pair left for last would keep one worker busy while the others idle.
+    tasks.sort(key=_task_size, reverse=True)
     outcomes: Iterator[PairOutcome] = iter(())
     if tasks:
         outcomes = (run_in_dask(tasks, scheduler) if scheduler
@@ -136,6 +138,13 @@ def _run(pairs: list[Pair], out: Path, store: Store, options: CompareOptions, se
         _close(outcomes)
         progress.finish()
     return result
+
+
+def _task_size(task: PairTask) -> int:
+    try:
+        return os.path.getsize(task.source) + os.path.getsize(task.target)
+    except OSError:
+        return 0  # the worker records why it cannot read the pair
 
 
 def _close(outcomes: Iterator[PairOutcome]) -> None:
