@@ -122,6 +122,11 @@ def main() -> None:
         label = f"{jobs}" + (" (all)" if jobs == cores else "")
         spread = f"{min(rates):.0f}-{max(rates):.0f}"
         print(f"{label:>8} {elapsed:9.1f} {cpu:8.1f} {rate:10.1f} {rate / base:8.2f}x {spread:>18}")
+    for jobs in job_counts[1:]:
+        # Both runs of a round are minutes apart at most: their ratio is the least drift-prone figure.
+        ratios = [one[0] / many[0] for one, many in zip(runs[job_counts[0]], runs[jobs])]
+        print(f"speed-up of {jobs} worker(s) within each round: "
+              f"{', '.join(f'{r:.2f}x' for r in ratios)} (median {statistics.median(ratios):.2f}x)")
     print(f"load average after: {os.getloadavg()[0]:.1f}")
 
 
