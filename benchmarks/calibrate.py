@@ -20,7 +20,8 @@ OUT = ROOT / "src/transdiff/data/calibration.json"
 FIT_CORPORA = ("WMT20-A", "WMT20-B", "MAC-Dev")
 
 
-FEATURES = ("coverage", "length", "support", "reach", "unpaired")   # transdiff.confidence.EVIDENCE
+sys.path.insert(0, str(ROOT / "src"))
+from transdiff.confidence import EVIDENCE as FEATURES  # noqa: E402  (the model's features, in its order)
 RIDGE = 1.0   # L2 penalty on the weights: keeps the fit finite where a feature separates the classes
 
 

@@ -10,6 +10,9 @@ import pytest
 
 from transdiff import compare, from_text
 from transdiff.confidence import EVIDENCE, LengthEvidence, calibrate, calibration, calibration_kind
+from transdiff.compare import FindingBuilder
+from transdiff.links import link_pairs
+from transdiff.represent import Unit
 from transdiff.types import Bead, Finding
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -57,7 +60,9 @@ def test_calibration_uses_the_model_of_the_findings_kind():
     f = Finding(type="partial", confidence=0.9, source_text="x", target_text="y", source_span=(0, 1),
                 target_span=(0, 1), source_lines=(1, 1), target_lines=(1, 1), gloss=None, message="",
                 detail={"level": "clause", "evidence": {"coverage": 2.0, "length": 1.0, "support": 0.0,
-                                                         "reach": 0.0, "unpaired": 1.0, "whole": 0.0}})
+                                                         "reach": 0.0, "unpaired": 1.0, "whole": 0.0,
+                                                         "gap": 1.5, "gap_share": 0.4, "residue": 0.7,
+                                                         "window": 0.0}})
     assert calibration_kind(f) == "partial"
     model = models["partial"]
     expected = 1 / (1 + math.exp(-(model["bias"] + sum(model["weights"][k] * f.detail["evidence"][k]
@@ -127,3 +132,35 @@ def test_sentence_merged_into_a_neighbouring_pair_is_an_omission(english, chines
     assert hits[0].detail["level"] == "clause" and hits[0].detail["evidence"]["whole"] == 1.0
     assert hits[0].source_text.strip().endswith("。") and hits[0].source_text.count("。") == 1
     assert hits[0].target_text    # the neighbouring pair's English it was merged with
+
+
+def _units(words: str) -> list[Unit]:
+    out, pos = [], 0
+    for word in words.split():
+        out.append(Unit(word, pos, pos + len(word), frozenset({word.lower()})))
+        pos += len(word) + 1
+    return out
+
+
+def test_window_residue_counts_unlinked_words_between_the_gaps_neighbours_counterparts():
+    source = _units("A B gap1 gap2 C D")
+    index_of = {u.nstart: i for i, u in enumerate(source)}
+    group = source[2:4]
+    # the clause was cut: the counterparts of B and C are adjacent
+    cut = _units("a b c d")
+    pairs = link_pairs(source, cut)
+    links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
+    other_links = {t: [s] for s, t in pairs}
+    assert FindingBuilder._window_residue(group, index_of, links, cut, other_links) == 0.0
+    # a free rendering: unlinked words sit where the clause's translation should be
+    free = _units("a b x y c d")
+    pairs = link_pairs(source, free)
+    links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
+    other_links = {t: [s] for s, t in pairs}
+    assert FindingBuilder._window_residue(group, index_of, links, free, other_links) == 2.0
+    # unlinked words elsewhere in the sentence are not the clause's
+    late = _units("a b c d x y")
+    pairs = link_pairs(source, late)
+    links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
+    other_links = {t: [s] for s, t in pairs}
+    assert FindingBuilder._window_residue(group, index_of, links, late, other_links) == 0.0

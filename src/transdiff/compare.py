@@ -13,7 +13,7 @@ from typing import Optional, Sequence
 
 from .align import Hierarchy
 from .confidence import LengthEvidence, calibrate, sigmoid
-from .links import competitive_links
+from .links import link_pairs
 from .represent import Features, Unit, gloss_of
 from .represent.english import is_acronym
 from .represent.numbers import unmatched
@@ -149,7 +149,8 @@ class FindingBuilder:
         length = self.length.unpaired(sum(f.length for f in feats), side,
                                       [self._lengths(b) for b in self._linked_neighbours(run, al)])
         confidence = self._raw_confidence(coverage, length, 1.0)
-        evidence = {"coverage": round(coverage, 4), "length": round(length, 4), "unpaired": 1.0, "whole": 1.0}
+        evidence = {"coverage": round(coverage, 4), "length": round(length, 4), "unpaired": 1.0, "whole": 1.0,
+                    "gap": round(math.log1p(_units_weight(units)), 4), "gap_share": 1.0}
         span = self._span(doc, segs)
         kind = "omission" if side == "s" else "addition"
         what = "source" if side == "s" else "target"
@@ -213,17 +214,25 @@ class FindingBuilder:
                 continue
             src_units = [u for i in bead.source for u in src_sf[i].units]
             tgt_units = [u for j in bead.target for u in tgt_sf[j].units]
-            linked_s, linked_t = competitive_links(src_units, tgt_units)
+            pairs = link_pairs(src_units, tgt_units)
+            links_s: dict[int, list[int]] = {}
+            links_t: dict[int, list[int]] = {}
+            for a, b in pairs:
+                links_s.setdefault(a, []).append(b)
+                links_t.setdefault(b, []).append(a)
             cs = [c for i in bead.source for c in children_s.get(i, [])]
             ct = [c for j in bead.target for c in children_t.get(j, [])]
-            out += self._gaps_in(k, "s", cs, src_cf, linked_s, src_units, null_clauses_s, bead, tgt_units)
-            out += self._gaps_in(k, "t", ct, tgt_cf, linked_t, tgt_units, null_clauses_t, bead, src_units)
+            out += self._gaps_in(k, "s", cs, src_cf, links_s, src_units, null_clauses_s, bead, tgt_units, links_t)
+            out += self._gaps_in(k, "t", ct, tgt_cf, links_t, tgt_units, null_clauses_t, bead, src_units, links_s)
         return out
 
     def _gaps_in(self, k: int, side: str, clause_ids: list[int], clause_f: list[Features],
-                 linked: set[int], all_units: list[Unit], null_clauses: set[int], bead,
-                 other_units: list[Unit]) -> list[Finding]:
+                 links: dict[int, list[int]], all_units: list[Unit], null_clauses: set[int], bead,
+                 other_units: list[Unit], other_links: dict[int, list[int]]) -> list[Finding]:
         s = self.settings
+        linked = {all_units[i].nstart for i in links}
+        residue = [u for i, u in enumerate(other_units) if i not in other_links]
+        index_of = {u.nstart: i for i, u in enumerate(all_units)}
         other_keys = frozenset(key for u in other_units for key in u.keys)
         covered_all = sum(1 for u in all_units if u.nstart in linked)
 
@@ -262,13 +271,14 @@ class FindingBuilder:
             gap_len = round(sum(clause_f[c].length for c in ids) * len(gap_units) / max(len(group_units), 1))
             support, reach = self._support(group_units, [u for c in clause_ids if c not in ids
                                                          for u in clause_f[c].units], other_units)
-            scored.append((support, coverage, ids, gap_units, gap_len, reach))
+            window = self._window_residue(group_units, index_of, links, other_units, other_links)
+            scored.append((support, coverage, ids, gap_units, gap_len, reach, window))
         # a short target is evidence for one gap only: the gaps that the other side supports least, then
         # those with the stronger word evidence, explain it first; each further gap is judged on what is left
         scored.sort(key=lambda g: (g[0], -g[1]))
         out = []
         explained = 0
-        for support, coverage, ids, gap_units, gap_len, reach in scored:
+        for support, coverage, ids, gap_units, gap_len, reach, window in scored:
             length = self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
             explained += gap_len
             unpaired = 1.0 if all(c in null_clauses for c in ids) else 0.0
@@ -278,7 +288,11 @@ class FindingBuilder:
             finding.detail["evidence"] = {"coverage": round(coverage, 4), "length": round(length, 4),
                                           "support": round(math.log1p(support), 4),
                                           "reach": round(math.log1p(reach), 4), "unpaired": unpaired,
-                                          "whole": 1.0 if whole else 0.0}
+                                          "whole": 1.0 if whole else 0.0,
+                                          "residue": round(math.log1p(_units_weight(residue)), 4),
+                                          "gap_share": round(len(gap_units) / max(len(all_units), 1), 4),
+                                          "gap": round(math.log1p(_units_weight(gap_units)), 4),
+                                          "window": round(math.log1p(window), 4)}
             if whole:
                 # a whole sentence merged into its neighbour's pair: it has no counterpart at all
                 finding.type = "omission" if side == "s" else "addition"
@@ -288,6 +302,22 @@ class FindingBuilder:
             out.append(finding)
         out.sort(key=lambda f: f.source_span[0] if side == "s" else f.target_span[0])
         return out
+
+    @staticmethod
+    def _window_residue(group: Sequence[Unit], index_of: dict[int, int], links: dict[int, list[int]],
+                        other: Sequence[Unit], other_links: dict[int, list[int]]) -> float:
+        """Weight of the other side's unlinked words between the counterparts of the linked words just
+        before and just after the group: a paraphrased clause leaves its words there, a missing one
+        leaves nothing. Nothing either when those counterparts cross (the word order differs)."""
+        positions = [index_of[u.nstart] for u in group if u.nstart in index_of]
+        if not positions:
+            return 0.0
+        first, last = min(positions), max(positions)
+        before = [i for i in links if i < first]
+        after = [i for i in links if i > last]
+        low = max(links[max(before)]) if before else -1
+        high = min(links[min(after)]) if after else len(other)
+        return _units_weight([other[j] for j in range(low + 1, high) if j not in other_links])
 
     @staticmethod
     def _support(group: Sequence[Unit], rest: Sequence[Unit], other: Sequence[Unit]) -> tuple[int, int]:

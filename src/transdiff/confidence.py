@@ -24,7 +24,8 @@ from .types import Bead, Finding
 
 LENGTH_DAMPING = 8          # as in score/length.py: short segments' ratios are noisy
 MIN_SIGMA, MAX_SIGMA = 0.15, 0.8
-EVIDENCE = ("coverage", "length", "support", "reach", "unpaired")   # the features of the calibration model
+# the features of the calibration model
+EVIDENCE = ("coverage", "length", "support", "reach", "unpaired", "gap", "gap_share", "residue", "window")
 
 
 def _log_ratio(target_len: float, source_len: float, ratio: float) -> float:

@@ -14,11 +14,17 @@ MAX_LINKS_PER_UNIT = 2
 
 
 def competitive_links(source: Sequence[Unit], target: Sequence[Unit]) -> tuple[set[int], set[int]]:
-    """Link units that share a key, each target unit to at most one source unit (competitive linking).
+    """The ``nstart`` of the units of each side that ``link_pairs`` links."""
+    pairs = link_pairs(source, target)
+    return {source[s].nstart for s, _ in pairs}, {target[t].nstart for _, t in pairs}
+
+
+def link_pairs(source: Sequence[Unit], target: Sequence[Unit]) -> list[tuple[int, int]]:
+    """Link units that share a key, each target unit to at most one source unit (competitive linking);
+    returns (source index, target index) pairs.
 
     A plain key test lets one English "right" cover every 权利 and 有权 of a merged pair; here the words
-    with the fewest candidates choose first and a used word is gone. Returns the ``nstart`` of the
-    linked units of each side.
+    with the fewest candidates choose first and a used word is gone.
     """
     by_key: dict[str, list[int]] = {}
     for t, unit in enumerate(target):
@@ -26,8 +32,7 @@ def competitive_links(source: Sequence[Unit], target: Sequence[Unit]) -> tuple[s
             by_key.setdefault(key, []).append(t)
     candidates = [sorted({t for key in unit.keys for t in by_key.get(key, ())}) for unit in source]
     free = [True] * len(target)
-    linked_s: set[int] = set()
-    linked_t: set[int] = set()
+    pairs: list[tuple[int, int]] = []
     for s in sorted(range(len(source)), key=lambda s: (len(candidates[s]), s)):
         taken = 0
         used_keys: set[str] = set()
@@ -36,13 +41,11 @@ def competitive_links(source: Sequence[Unit], target: Sequence[Unit]) -> tuple[s
                 continue
             free[t] = False
             used_keys |= target[t].keys & source[s].keys
-            linked_t.add(target[t].nstart)
+            pairs.append((s, t))
             taken += 1
             if taken == MAX_LINKS_PER_UNIT:
                 break
-        if taken:
-            linked_s.add(source[s].nstart)
-    return linked_s, linked_t
+    return pairs
 
 
 def linked_share(hierarchy: Hierarchy) -> float:
