@@ -10,7 +10,7 @@ import pytest
 
 from transdiff import compare, from_text
 from transdiff.confidence import EVIDENCE, LengthEvidence, calibrate, calibration, calibration_kind
-from transdiff.compare import FindingBuilder
+from transdiff.gaps import PairGaps
 from transdiff.links import link_pairs
 from transdiff.represent import Unit
 from transdiff.types import Bead, Finding
@@ -151,16 +151,16 @@ def test_window_residue_counts_unlinked_words_between_the_gaps_neighbours_counte
     pairs = link_pairs(source, cut)
     links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
     other_links = {t: [s] for s, t in pairs}
-    assert FindingBuilder._window_residue(group, index_of, links, cut, other_links) == 0.0
+    assert PairGaps._window_residue(group, index_of, links, cut, other_links) == 0.0
     # a free rendering: unlinked words sit where the clause's translation should be
     free = _units("a b x y c d")
     pairs = link_pairs(source, free)
     links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
     other_links = {t: [s] for s, t in pairs}
-    assert FindingBuilder._window_residue(group, index_of, links, free, other_links) == 2.0
+    assert PairGaps._window_residue(group, index_of, links, free, other_links) == 2.0
     # unlinked words elsewhere in the sentence are not the clause's
     late = _units("a b c d x y")
     pairs = link_pairs(source, late)
     links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
     other_links = {t: [s] for s, t in pairs}
-    assert FindingBuilder._window_residue(group, index_of, links, late, other_links) == 0.0
+    assert PairGaps._window_residue(group, index_of, links, late, other_links) == 0.0

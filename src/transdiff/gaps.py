@@ -1,0 +1,243 @@
+"""Gaps inside aligned pairs: clauses (or whole sentences merged into a neighbour's pair) whose content
+words find no counterpart on the other side, scored as evidence for ``calibrate``.
+
+A mixin of ``compare.FindingBuilder``: it uses the builder's hierarchy, settings, length model and
+helpers (``_gap_llr``, ``_raw_confidence``, ``_lengths``, ``_span`` ...). See docs/confidence.md.
+"""
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+from .links import link_pairs
+from .represent import Features, Unit
+from .types import Finding, Segment
+
+
+def units_weight(units: Sequence[Unit]) -> float:
+    return sum(1.0 if u.known else 0.5 for u in units)
+
+
+def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
+    out: dict[int, list[int]] = {}
+    for s in segments:
+        if s.parent is not None:
+            out.setdefault(s.parent, []).append(s.index)
+    return out
+
+
+class PairGaps:
+    """Partial findings (and whole sentences without counterpart) inside the pairs of a sentence alignment."""
+
+    def _partials(self) -> list[Finding]:
+        """Clauses of aligned sentences whose content words mostly have no counterpart."""
+        if self.h.clauses is None or self.h.clause_features is None:
+            return []
+        out: list[Finding] = []
+        sent_al = self.h.sentences
+        src_sf, tgt_sf = self.h.sentence_features
+        src_cf, tgt_cf = self.h.clause_features
+        clauses = self.h.clauses
+        null_clauses_s = {b.source[0] for b in clauses.beads if b.source and not b.target}
+        null_clauses_t = {b.target[0] for b in clauses.beads if b.target and not b.source}
+        children_s = _children(clauses.source)
+        children_t = _children(clauses.target)
+        for k, bead in enumerate(sent_al.beads):
+            if not bead.source or not bead.target:
+                continue
+            src_units = [u for i in bead.source for u in src_sf[i].units]
+            tgt_units = [u for j in bead.target for u in tgt_sf[j].units]
+            pairs = link_pairs(src_units, tgt_units)
+            links_s: dict[int, list[int]] = {}
+            links_t: dict[int, list[int]] = {}
+            for a, b in pairs:
+                links_s.setdefault(a, []).append(b)
+                links_t.setdefault(b, []).append(a)
+            cs = [c for i in bead.source for c in children_s.get(i, [])]
+            ct = [c for j in bead.target for c in children_t.get(j, [])]
+            out += self._gaps_in(k, "s", cs, src_cf, links_s, src_units, null_clauses_s, bead, tgt_units, links_t)
+            out += self._gaps_in(k, "t", ct, tgt_cf, links_t, tgt_units, null_clauses_t, bead, src_units, links_s)
+        return out
+
+    def _gaps_in(self, k: int, side: str, clause_ids: list[int], clause_f: list[Features],
+                 links: dict[int, list[int]], all_units: list[Unit], null_clauses: set[int], bead,
+                 other_units: list[Unit], other_links: dict[int, list[int]]) -> list[Finding]:
+        s = self.settings
+        linked = {all_units[i].nstart for i in links}
+        residue = [u for i, u in enumerate(other_units) if i not in other_links]
+        index_of = {u.nstart: i for i, u in enumerate(all_units)}
+        other_keys = frozenset(key for u in other_units for key in u.keys)
+        covered_all = sum(1 for u in all_units if u.nstart in linked)
+
+        def gap_of(c: int) -> list[Unit]:
+            return [u for u in clause_f[c].units if u.nstart not in linked]
+
+        def enough(gap: Sequence[Unit], units: Sequence[Unit]) -> bool:
+            return len(gap) >= s.partial_min_units and len(gap) >= s.partial_min_share * len(units)
+
+        groups = self._uncovered_sentences(side, clause_ids, bead, other_keys, enough)
+        taken = {c for group in groups for c, _ in group}
+        parents = (self.h.clauses.source if side == "s" else self.h.clauses.target)
+        last = None
+        for c in clause_ids:
+            gap = gap_of(c)
+            if c in taken or not enough(gap, clause_f[c].units):
+                continue
+            # adjacent uncovered clauses of one sentence make one finding
+            if last is not None and last == c - 1 and parents[last].parent == parents[c].parent:
+                groups[-1].append((c, gap))
+            else:
+                groups.append([(c, gap)])
+            last = c
+        scored = []
+        for group in groups:
+            ids = [c for c, _ in group]
+            gap_units = [u for _, g in group for u in g]
+            group_units = [u for c in ids for u in clause_f[c].units]
+            covered_in_group = len(group_units) - len(gap_units)
+            rest = len(all_units) - len(group_units)
+            # how unusual an uncovered stretch is depends on how well the rest of this pair is covered
+            covered_rest = covered_all - covered_in_group
+            p_local = min((covered_rest + 5 * self.p_match) / (rest + 5), 0.95)
+            coverage = self._gap_llr(units_weight(gap_units), covered_in_group, p_local)
+            # the untranslated share of the group's characters: its uncovered share of content words
+            gap_len = round(sum(clause_f[c].length for c in ids) * len(gap_units) / max(len(group_units), 1))
+            support, reach = self._support(group_units, [u for c in clause_ids if c not in ids
+                                                         for u in clause_f[c].units], other_units)
+            window = self._window_residue(group_units, index_of, links, other_units, other_links)
+            scored.append((support, coverage, ids, gap_units, gap_len, reach, window))
+        # a short target is evidence for one gap only: the gaps that the other side supports least, then
+        # those with the stronger word evidence, explain it first; each further gap is judged on what is left
+        scored.sort(key=lambda g: (g[0], -g[1]))
+        out = []
+        explained = 0
+        for support, coverage, ids, gap_units, gap_len, reach, window in scored:
+            length = self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
+            explained += gap_len
+            unpaired = 1.0 if all(c in null_clauses for c in ids) else 0.0
+            whole = self._whole_sentences(side, ids, bead, clause_ids)
+            confidence = self._raw_confidence(coverage, length, unpaired)
+            finding = self._partial_finding(k, side, ids, gap_units, confidence, bead)
+            finding.detail["evidence"] = {"coverage": round(coverage, 4), "length": round(length, 4),
+                                          "support": round(math.log1p(support), 4),
+                                          "reach": round(math.log1p(reach), 4), "unpaired": unpaired,
+                                          "whole": 1.0 if whole else 0.0,
+                                          "residue": round(math.log1p(units_weight(residue)), 4),
+                                          "gap_share": round(len(gap_units) / max(len(all_units), 1), 4),
+                                          "gap": round(math.log1p(units_weight(gap_units)), 4),
+                                          "window": round(math.log1p(window), 4)}
+            if whole:
+                # a whole sentence merged into its neighbour's pair: it has no counterpart at all
+                finding.type = "omission" if side == "s" else "addition"
+                what, other = ("source", "target") if side == "s" else ("target", "source")
+                finding.message = (f"{whole} {what} sentence{'s' if whole > 1 else ''} with no counterpart in the "
+                                   f"{other} (aligned next to a neighbouring pair)")
+            out.append(finding)
+        out.sort(key=lambda f: f.source_span[0] if side == "s" else f.target_span[0])
+        return out
+
+    @staticmethod
+    def _window_residue(group: Sequence[Unit], index_of: dict[int, int], links: dict[int, list[int]],
+                        other: Sequence[Unit], other_links: dict[int, list[int]]) -> float:
+        """Weight of the other side's unlinked words between the counterparts of the linked words just
+        before and just after the group: a paraphrased clause leaves its words there, a missing one
+        leaves nothing. Nothing either when those counterparts cross (the word order differs)."""
+        positions = [index_of[u.nstart] for u in group if u.nstart in index_of]
+        if not positions:
+            return 0.0
+        first, last = min(positions), max(positions)
+        before = [i for i in links if i < first]
+        after = [i for i in links if i > last]
+        low = max(links[max(before)]) if before else -1
+        high = min(links[min(after)]) if after else len(other)
+        return units_weight([other[j] for j in range(low + 1, high) if j not in other_links])
+
+    @staticmethod
+    def _support(group: Sequence[Unit], rest: Sequence[Unit], other: Sequence[Unit]) -> tuple[int, int]:
+        """Words of the other side that only this group can account for, and that it can account for at
+        all. A translated clause leaves some even when the dictionary misses most of its words; an
+        untranslated one leaves none, or only words its neighbours share."""
+        group_keys = frozenset(key for u in group for key in u.keys)
+        rest_keys = frozenset(key for u in rest for key in u.keys)
+        reached = [u for u in other if not u.keys.isdisjoint(group_keys)]
+        return sum(1 for u in reached if u.keys.isdisjoint(rest_keys)), len(reached)
+
+    def _uncovered_sentences(self, side: str, clause_ids: list[int], bead, other_keys: frozenset[str],
+                             enough) -> list[list[tuple[int, list[Unit]]]]:
+        """In a pair with several sentences on this side, the sentences most of whose words have no
+        counterpart anywhere on the other side, each as one group of its clauses. The aligner merges a
+        sentence whose translation is missing into its neighbour's pair; judged clause by clause, or
+        with the neighbour's words competing for the same links, its gap looks smaller or moves."""
+        clause_f = self.h.clause_features[0 if side == "s" else 1]
+        chains = self._chains(side, bead, clause_ids)
+        if len(chains) < 2:
+            return []
+        groups = []
+        for _, members in chains:
+            gaps = [(c, [u for u in clause_f[c].units if u.keys.isdisjoint(other_keys)]) for c in members]
+            if members and enough([u for _, g in gaps for u in g], [u for c in members for u in clause_f[c].units]):
+                groups.append(gaps)
+        return groups if len(groups) < len(chains) else []
+
+    def _chains(self, side: str, bead, clause_ids: list[int]) -> list[tuple[list[int], list[int]]]:
+        """The bead's sentences on one side with their clauses (among ``clause_ids``, the bead's clauses on
+        that side), a sentence cut off at a semicolon chained to the next one: the other language often
+        keeps the two in one sentence, so they are judged together."""
+        sentences = self.h.sentences.source if side == "s" else self.h.sentences.target
+        clauses = self.h.clauses.source if side == "s" else self.h.clauses.target
+        chains: list[list[int]] = []
+        for sid in (bead.source if side == "s" else bead.target):
+            if chains and sentences[chains[-1][-1]].text.rstrip().endswith((";", "；")):
+                chains[-1].append(sid)
+            else:
+                chains.append([sid])
+        return [(chain, [c for c in clause_ids if clauses[c].parent in chain]) for chain in chains]
+
+    def _whole_sentences(self, side: str, chosen_ids: list[int], bead, clause_ids: list[int]) -> int:
+        """Number of sentences the chosen clauses make up entirely, when the bead has other sentences on
+        that side (``clause_ids``: all the bead's clauses on that side)."""
+        chains = self._chains(side, bead, clause_ids)
+        if len(chains) < 2:
+            return 0
+        chosen = set(chosen_ids)
+        whole = 0
+        for chain, members in chains:
+            if members and set(members) <= chosen:
+                whole += len(chain)
+            elif chosen.intersection(members):
+                return 0
+        return whole if whole < sum(len(chain) for chain, _ in chains) else 0
+
+    def _partial_finding(self, k: int, side: str, clause_ids: list[int], gap_units: list[Unit],
+                         confidence: float, bead) -> Finding:
+        clauses = self.h.clauses
+        sents = self.h.sentences
+        if side == "s":
+            doc, segs = self.source, [clauses.source[c] for c in clause_ids]
+            other_doc, other_segs = self.target, [sents.target[j] for j in bead.target]
+        else:
+            doc, segs = self.target, [clauses.target[c] for c in clause_ids]
+            other_doc, other_segs = self.source, [sents.source[i] for i in bead.source]
+        span = self._span(doc, segs)
+        other_span = self._span(other_doc, other_segs)
+        uncovered = [{"word": doc.text[a:b], "gloss": u.gloss or None, "span": [a, b]}
+                     for u in gap_units for a, b in [self._unit_span(doc, u)]]
+        words = ", ".join(d["word"] + (f" ({d['gloss']})" if d["gloss"] and doc.lang == "zh" else "")
+                          for d in uncovered[:8])
+        if side == "s":
+            kind, message = "partial", f"part of the source has no counterpart in the target: {words}"
+            src_span, tgt_span = span, other_span
+        else:
+            kind, message = "addition", f"part of the target has no counterpart in the source: {words}"
+            src_span, tgt_span = other_span, span
+        return Finding(
+            type=kind, confidence=confidence,
+            source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
+            source_span=src_span, target_span=tgt_span,
+            source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
+            gloss=self._gloss(doc, gap_units) if doc.lang == "zh" else self._gloss(other_doc, []),
+            message=message,
+            detail={"level": "clause", "uncovered": uncovered, "side": "source" if side == "s" else "target",
+                    "_clauses": list(clause_ids)},
+            bead=k,
+        )
