@@ -1,7 +1,7 @@
 """Omission benchmark (issue 3): how well does ``transdiff.compare`` find material missing from the English?
 
     python benchmarks/omissions.py [--tier sentence|clause|mqm|all] [--shared ../shared] [--limit N]
-                                   [--seed 1] [--json OUT] [--workers 2]
+                                   [--seed 1[,3,...]] [--json OUT] [--workers 2]
 
 Tiers (definitions in the printed headers and in docs of each function):
 * sentence: whole English lines of gold 1-1 / n-1 beads deleted from real parallel text;
@@ -344,10 +344,17 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default ../shared)")
     ap.add_argument("--limit", type=int, default=None,
                     help="at most N documents per corpus (sentence/clause tiers) and N items per class (mqm)")
-    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--seed", default="1",
+                    help="seed of the synthetic drops; several (e.g. 1,3,4) pool their documents into one, steadier "
+                         "count (each seed's draw is independent)")
     ap.add_argument("--json", type=Path, default=None, help="write raw (confidence, correct) pairs per tier here")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
+    try:
+        seeds = [int(item) for item in args.seed.split(",")]
+    except ValueError:
+        print(f"error: --seed takes integers separated by commas, not {args.seed!r}", file=sys.stderr)
+        return 2
     tiers = ("sentence", "clause", "mqm") if args.tier == "all" else (args.tier,)
     if not (args.shared / "eval-data").is_dir():
         print(f"error: {args.shared} has no eval-data folder; point --shared at the shared data", file=sys.stderr)
@@ -359,14 +366,20 @@ def main(argv: Optional[list[str]] = None) -> int:
         corpora = parallel_corpora(args.shared, args.limit)
         for tier in ("sentence", "clause"):
             if tier in tiers:
-                cases[tier] = drop_cases(corpora, tier, args.seed)
+                cases[tier] = []
+                for seed in seeds:
+                    drawn = drop_cases(corpora, tier, seed)
+                    if len(seeds) > 1:
+                        for case in drawn:
+                            case.name = f"{case.name}@{seed}"
+                    cases[tier] += drawn
                 jobs += [{"key": _key(tier, c), "zh": c.zh_text, "en": c.en_text, "clause_jobs": c.clause_jobs}
                          for c in cases[tier]]
     items: list[MqmItem] = []
     stats: dict = {}
     if "mqm" in tiers:
         items, stats = mqm_items(mqm_rows(args.shared))
-        items = limit_items(items, args.limit, args.seed)
+        items = limit_items(items, args.limit, seeds[0])
         jobs += [{"key": _key("mqm", i), "zh": i.source, "en": i.target} for i in items]
     print(f"{len(jobs)} comparisons, {args.workers} workers", file=sys.stderr)
     results = run_all(jobs, args.workers)
