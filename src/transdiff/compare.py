@@ -1,9 +1,9 @@
 """Compare stage: turn an alignment into findings (omission, addition, partial, mismatch).
 
-Confidence is a logistic function of the evidence, computed the same way for every finding type:
-each content unit without a counterpart is evidence of a real gap worth ``beta`` (the log-likelihood
-ratio of "uncovered" under "not translated" against "translated", from the document's own coverage
-rates), offset by the prior odds of a gap. See docs/confidence.md.
+Here: sentences the alignment left unpaired, mismatched numbers, dates and names, and the build
+(calibration, threshold, ranking); gaps inside aligned pairs are in gaps.py. Each gap carries its
+evidence as log-likelihood ratios (words without a counterpart, lengths, support from the other side),
+which ``confidence.calibrate`` turns into a probability. See docs/confidence.md.
 """
 from __future__ import annotations
 
