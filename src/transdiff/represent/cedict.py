@@ -1,11 +1,20 @@
 """CC-CEDICT, the vendored Chinese-English dictionary (CC BY-SA 4.0, see data/cedict/LICENSE-CC-CEDICT).
 
-Parsed once per process from the gzip file shipped inside the package.
+Parsed once per process from the gzip file shipped inside the package. The parsed form is kept in the
+user's cache folder (``$TRANSDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/transdiff`` or ``~/.cache/transdiff``;
+``TRANSDIFF_CACHE_DIR=off`` disables it): reading it back takes a quarter of the parse. The file is named
+after a hash of the dictionary and of this module, so a new release or a new parser never reads an old one.
 """
 from __future__ import annotations
 
 import gzip
+import hashlib
+import marshal
+import os
 import re
+import tempfile
+from pathlib import Path
+from typing import Optional
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
@@ -62,28 +71,81 @@ def _open_data():
 
 @lru_cache(maxsize=1)
 def load_cedict() -> Cedict:
-    """Parse the vendored CC-CEDICT release (about a second; cached for the process)."""
+    """The vendored CC-CEDICT release: from the cache folder when it holds this release parsed by this
+    code, else parsed (about a second) and saved there; cached for the process."""
+    with _open_data() as raw:
+        data = raw.read()
+    cache = _cache_file(data)
+    dic = _read_cache(cache) if cache else None
+    if dic is None:
+        dic = parse_cedict(data)
+        if cache:
+            _write_cache(cache, dic)
+    return dic
+
+
+def _cache_file(data: bytes) -> Optional[Path]:
+    folder = os.environ.get("TRANSDIFF_CACHE_DIR", "")
+    if folder.lower() == "off":
+        return None
+    if not folder:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        folder = os.path.join(base, "transdiff")
+    digest = hashlib.sha256(data)
+    digest.update(Path(__file__).read_bytes())
+    return Path(folder) / f"cedict-{digest.hexdigest()[:24]}.marshal"
+
+
+def _read_cache(path: Path) -> Optional[Cedict]:
+    """The cached dictionary, or None when it is missing, unreadable or not what this code writes."""
+    try:
+        senses, trad_chars, release, entries = marshal.loads(path.read_bytes())
+    except (OSError, ValueError, EOFError, TypeError):
+        return None
+    if not (isinstance(senses, dict) and isinstance(trad_chars, dict) and isinstance(release, str)
+            and isinstance(entries, int)):
+        return None
+    return Cedict(senses, trad_chars, release, entries)
+
+
+def _write_cache(path: Path, dic: Cedict) -> None:
+    """Save atomically (a reader sees the whole file or none); a cache that cannot be written is skipped."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".cedict-", dir=path.parent)
+        try:
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(marshal.dumps((dic.senses, dic.trad_chars, dic.release, dic.entries)))
+            os.replace(tmp, path)
+        except BaseException:
+            os.unlink(tmp)
+            raise
+    except OSError:
+        pass
+
+
+def parse_cedict(data: bytes) -> Cedict:
+    """Parse a gzip-compressed CC-CEDICT file."""
     dic = Cedict()
     trad_votes: dict[str, dict[str, int]] = {}
-    with _open_data() as raw, gzip.open(raw, "rt", encoding="utf-8") as fh:
-        for line in fh:
-            if line.startswith("#"):
-                if line.startswith("#! date="):
-                    dic.release = line.strip()[8:18]
-                continue
-            m = _ENTRY.match(line)
-            if not m:
-                continue
-            trad, simp, _pinyin, glosses = m.groups()
-            dic.entries += 1
-            senses = clean_senses(glosses)
-            if senses:
-                dic.senses.setdefault(simp, []).extend(s for s in senses if s not in dic.senses.get(simp, ()))
-            if trad != simp and len(trad) == len(simp):
-                for t, s in zip(trad, simp):
-                    if t != s:
-                        trad_votes.setdefault(t, {}).setdefault(s, 0)
-                        trad_votes[t][s] += 1
+    for line in gzip.decompress(data).decode("utf-8").split("\n"):
+        if line.startswith("#"):
+            if line.startswith("#! date="):
+                dic.release = line.strip()[8:18]
+            continue
+        m = _ENTRY.match(line)
+        if not m:
+            continue
+        trad, simp, _pinyin, glosses = m.groups()
+        dic.entries += 1
+        senses = clean_senses(glosses)
+        if senses:
+            dic.senses.setdefault(simp, []).extend(s for s in senses if s not in dic.senses.get(simp, ()))
+        if trad != simp and len(trad) == len(simp):
+            for t, s in zip(trad, simp):
+                if t != s:
+                    trad_votes.setdefault(t, {}).setdefault(s, 0)
+                    trad_votes[t][s] += 1
     # A traditional character maps to the simplified one it corresponds to most often; characters that
     # are also simplified forms themselves (e.g. 了/瞭 -> 了) stay as they are when they appear as a headword.
     simplified_chars = {ch for w in dic.senses for ch in w}
