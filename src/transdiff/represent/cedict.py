@@ -92,7 +92,10 @@ def _cache_file(data: bytes) -> Optional[Path]:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "transdiff")
     digest = hashlib.sha256(data)
-    digest.update(Path(__file__).read_bytes())
+    try:
+        digest.update(Path(__file__).read_bytes())
+    except OSError:  # e.g. installed inside a zip: without the parser's hash a cache could go stale
+        return None
     return Path(folder) / f"cedict-{digest.hexdigest()[:24]}.marshal"
 
 
