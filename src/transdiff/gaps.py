@@ -77,7 +77,7 @@ class PairGaps:
         def enough(gap: Sequence[Unit], units: Sequence[Unit]) -> bool:
             return len(gap) >= s.partial_min_units and len(gap) >= s.partial_min_share * len(units)
 
-        groups = self._uncovered_sentences(side, clause_ids, bead, other_keys, enough)
+        groups = self._uncovered_sentences(side, clause_ids, bead, other_keys, other_units, enough)
         taken = {c for group in groups for c, _ in group}
         parents = (self.h.clauses.source if side == "s" else self.h.clauses.target)
         last = None
@@ -165,7 +165,7 @@ class PairGaps:
         return sum(1 for u in reached if u.keys.isdisjoint(rest_keys)), len(reached)
 
     def _uncovered_sentences(self, side: str, clause_ids: list[int], bead, other_keys: frozenset[str],
-                             enough) -> list[list[tuple[int, list[Unit]]]]:
+                             other_units: list[Unit], enough) -> list[list[tuple[int, list[Unit]]]]:
         """In a pair with several sentences on this side, the sentences most of whose words have no
         counterpart anywhere on the other side, each as one group of its clauses. The aligner merges a
         sentence whose translation is missing into its neighbour's pair; judged clause by clause, or
@@ -179,7 +179,31 @@ class PairGaps:
             gaps = [(c, [u for u in clause_f[c].units if u.keys.isdisjoint(other_keys)]) for c in members]
             if members and enough([u for _, g in gaps for u in g], [u for c in members for u in clause_f[c].units]):
                 groups.append(gaps)
+        others = len(bead.target if side == "s" else bead.source)
+        if not groups and len(chains) > others:
+            groups = self._left_over_sentences(side, chains, other_units, enough)
         return groups if len(groups) < len(chains) else []
+
+    def _left_over_sentences(self, side: str, chains, other_units: list[Unit],
+                             enough) -> list[list[tuple[int, list[Unit]]]]:
+        """With more sentences on this side than on the other, the one sentence that finds least among
+        the words its neighbours leave over (they link first): a missing headline or summary sentence
+        repeats its neighbour's words, so every one of them finds a counterpart somewhere."""
+        clause_f = self.h.clause_features[0 if side == "s" else 1]
+        sentence_f = self.h.sentence_features[0 if side == "s" else 1]
+        best: list[tuple[int, list[Unit]]] = []
+        best_share = 0.0
+        for chain, members in chains:
+            rest = [u for other, _ in chains if other is not chain for i in other for u in sentence_f[i].units]
+            taken = {t for _, t in link_pairs(rest, other_units)}
+            free = frozenset(key for t, u in enumerate(other_units) if t not in taken for key in u.keys)
+            gaps = [(c, [u for u in clause_f[c].units if u.keys.isdisjoint(free)]) for c in members]
+            gap_units = [u for _, g in gaps for u in g]
+            units = [u for c in members for u in clause_f[c].units]
+            share = len(gap_units) / max(len(units), 1)
+            if members and enough(gap_units, units) and share > best_share:
+                best, best_share = gaps, share
+        return [best] if best else []
 
     def _chains(self, side: str, bead, clause_ids: list[int]) -> list[tuple[list[int], list[int]]]:
         """The bead's sentences on one side with their clauses (among ``clause_ids``, the bead's clauses on
