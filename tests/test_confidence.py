@@ -142,25 +142,19 @@ def _units(words: str) -> list[Unit]:
     return out
 
 
+def _window(group_at: slice, source: list[Unit], other: list[Unit]) -> float:
+    pairs = link_pairs(source, other)
+    links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
+    other_links = {t: [s] for s, t in pairs}
+    index_of = {u.nstart: i for i, u in enumerate(source)}
+    return PairGaps._window_residue(source[group_at], index_of, links, other, other_links)
+
+
 def test_window_residue_counts_unlinked_words_between_the_gaps_neighbours_counterparts():
     source = _units("A B gap1 gap2 C D")
-    index_of = {u.nstart: i for i, u in enumerate(source)}
-    group = source[2:4]
     # the clause was cut: the counterparts of B and C are adjacent
-    cut = _units("a b c d")
-    pairs = link_pairs(source, cut)
-    links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
-    other_links = {t: [s] for s, t in pairs}
-    assert PairGaps._window_residue(group, index_of, links, cut, other_links) == 0.0
+    assert _window(slice(2, 4), source, _units("a b c d")) == 0.0
     # a free rendering: unlinked words sit where the clause's translation should be
-    free = _units("a b x y c d")
-    pairs = link_pairs(source, free)
-    links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
-    other_links = {t: [s] for s, t in pairs}
-    assert PairGaps._window_residue(group, index_of, links, free, other_links) == 2.0
+    assert _window(slice(2, 4), source, _units("a b x y c d")) == 2.0
     # unlinked words elsewhere in the sentence are not the clause's
-    late = _units("a b c d x y")
-    pairs = link_pairs(source, late)
-    links = {s: [t for s2, t in pairs if s2 == s] for s, _ in pairs}
-    other_links = {t: [s] for s, t in pairs}
-    assert PairGaps._window_residue(group, index_of, links, late, other_links) == 0.0
+    assert _window(slice(2, 4), source, _units("a b c d x y")) == 0.0

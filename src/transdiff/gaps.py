@@ -68,7 +68,6 @@ class PairGaps:
         linked = {all_units[i].nstart for i in links}
         residue = [u for i, u in enumerate(other_units) if i not in other_links]
         index_of = {u.nstart: i for i, u in enumerate(all_units)}
-        other_keys = frozenset(key for u in other_units for key in u.keys)
         covered_all = sum(1 for u in all_units if u.nstart in linked)
 
         def gap_of(c: int) -> list[Unit]:
@@ -77,7 +76,7 @@ class PairGaps:
         def enough(gap: Sequence[Unit], units: Sequence[Unit]) -> bool:
             return len(gap) >= s.partial_min_units and len(gap) >= s.partial_min_share * len(units)
 
-        groups = self._uncovered_sentences(side, clause_ids, bead, other_keys, other_units, enough)
+        groups = self._uncovered_sentences(side, clause_ids, bead, other_units, enough)
         taken = {c for group in groups for c, _ in group}
         parents = (self.h.clauses.source if side == "s" else self.h.clauses.target)
         last = None
@@ -164,8 +163,8 @@ class PairGaps:
         reached = [u for u in other if not u.keys.isdisjoint(group_keys)]
         return sum(1 for u in reached if u.keys.isdisjoint(rest_keys)), len(reached)
 
-    def _uncovered_sentences(self, side: str, clause_ids: list[int], bead, other_keys: frozenset[str],
-                             other_units: list[Unit], enough) -> list[list[tuple[int, list[Unit]]]]:
+    def _uncovered_sentences(self, side: str, clause_ids: list[int], bead, other_units: list[Unit],
+                             enough) -> list[list[tuple[int, list[Unit]]]]:
         """In a pair with several sentences on this side, the sentences most of whose words have no
         counterpart anywhere on the other side, each as one group of its clauses. The aligner merges a
         sentence whose translation is missing into its neighbour's pair; judged clause by clause, or
@@ -174,6 +173,7 @@ class PairGaps:
         chains = self._chains(side, bead, clause_ids)
         if len(chains) < 2:
             return []
+        other_keys = frozenset(key for u in other_units for key in u.keys)
         groups = []
         for _, members in chains:
             gaps = [(c, [u for u in clause_f[c].units if u.keys.isdisjoint(other_keys)]) for c in members]
