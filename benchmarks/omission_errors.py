@@ -18,19 +18,14 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from omission_data import DEFAULT_SHARED, DropCase, drop_cases, parallel_corpora  # noqa: E402
-from omissions import DEFAULT_THRESHOLD, GAP_TYPES, MIN_SHARE, covered_share, share_inside  # noqa: E402
+from omissions import DEFAULT_THRESHOLD, MIN_SHARE, covered_share, run_job, share_inside  # noqa: E402
 
 EVIDENCE_SHOWN = ("coverage", "length", "support", "reach", "unpaired", "whole", "gap", "residue", "window")
 
 
 def findings_of(case: DropCase) -> list[dict]:
-    from transdiff import compare, from_text
-    result = compare(from_text(case.zh_text, path="zh", lang="zh"), from_text(case.en_text, path="en", lang="en"),
-                     min_confidence=0.0, check_related=False)
-    return [{"type": f.type, "confidence": f.confidence, "span": tuple(f.source_span),
-             "evidence": f.detail.get("evidence", {}),
-             "uncovered": [u["word"] for u in f.detail.get("uncovered", [])]}
-            for f in result.findings if f.type in GAP_TYPES and f.source_span]
+    """The gap findings of omissions.run_job (type, confidence, span, evidence, uncovered spans)."""
+    return run_job({"key": case.name, "zh": case.zh_text, "en": case.en_text})["findings"]
 
 
 def _describe(case: DropCase, finding: dict | None) -> str:
@@ -38,7 +33,7 @@ def _describe(case: DropCase, finding: dict | None) -> str:
         return "    no candidate"
     evidence = " ".join(f"{k}={finding['evidence'][k]:.2f}" for k in EVIDENCE_SHOWN if k in finding["evidence"])
     start, end = finding["span"]
-    words = " ".join(finding["uncovered"][:10])
+    words = " ".join(case.zh_text[a:b] for a, b in finding["uncovered"][:10])
     return (f"    {finding['type']} {finding['confidence']:.3f} [{evidence}]\n"
             f"    on: {case.zh_text[start:end][:120]}" + (f"\n    uncovered: {words}" if words else ""))
 
