@@ -31,9 +31,16 @@ def test_traditional_to_simplified_keeps_length():
 @pytest.mark.parametrize("a, b", [
     ("organisation", "organization"), ("organisations", "organization"), ("recognised", "recognize"),
     ("labour", "labor"), ("centre", "center"), ("defence", "defense"), ("children", "child"),
+    ("travelled", "traveled"), ("cancelling", "canceling"), ("labelled", "label"),
 ])
 def test_british_and_american_spellings_share_a_key(a, b):
     assert word_key(a) == word_key(b) != ""
+
+
+@pytest.mark.parametrize("word, base", [("called", "call"), ("selling", "sell"), ("killed", "kill"),
+                                        ("filled", "fill"), ("controlled", "control")])
+def test_a_double_l_of_the_base_word_is_kept(word, base):
+    assert word_key(word) == word_key(base)
 
 
 def test_stopwords_have_no_key_and_acronyms_keep_their_case():

@@ -16,6 +16,7 @@ from .chinese import STOPWORDS as ZH_STOPWORDS
 from .chinese import ChineseLexicon, has_han
 from .english import is_acronym, token_keys
 from .glossary import Glossary, load_glossary
+from .names import romanised_keys
 from .numbers import Quantity, en_quantities, zh_quantities
 
 
@@ -107,7 +108,7 @@ class Representer:
                 continue
             if is_acronym(word):
                 acronyms.add(word)
-            units.append(Unit(word, seg.nstart + s, seg.nstart + e, keys))
+            units.append(Unit(word, seg.nstart + s, seg.nstart + e, keys | romanised_keys(word)))
         units.sort(key=lambda u: u.nstart)
         return _make(units, seg, quantities, acronyms)
 

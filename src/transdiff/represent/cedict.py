@@ -28,16 +28,21 @@ _SKIP_SENSE = re.compile(
 )
 _HAN = re.compile("[\u4e00-\u9fff]")
 _CROSS_REFERENCE = re.compile(r"[^\x00-\x7f]+(\|[^\x00-\x7f]+)?(\[[^\]]*\])?")
+# "see 湖南省[Hu2 nan2 Sheng3]" or "see 開金|开金[kai1 jin1]": the simplified form of the word referred to
+_SEE = re.compile(r"^(?:see|see also) ([^\x00-\x7f|\[/]+)(?:\|([^\x00-\x7f\[/]+))?\[")
+_SYLLABLE = re.compile(r"^[a-z:]+[1-5]$")
 
 
 @dataclass
 class Cedict:
-    """Senses by simplified headword, plus a character map from traditional to simplified script."""
+    """Senses by simplified headword, a character map from traditional to simplified script, and the
+    toneless pinyin readings of single characters (for romanised names: 张伟明 -> Zhang Weiming)."""
 
     senses: dict[str, list[str]] = field(default_factory=dict)
     trad_chars: dict[str, str] = field(default_factory=dict)
     release: str = "unknown"
     entries: int = 0
+    readings: dict[str, list[str]] = field(default_factory=dict)
 
     def lookup(self, word: str) -> list[str]:
         return self.senses.get(word, [])
@@ -102,13 +107,13 @@ def _cache_file(data: bytes) -> Optional[Path]:
 def _read_cache(path: Path) -> Optional[Cedict]:
     """The cached dictionary, or None when it is missing, unreadable or not what this code writes."""
     try:
-        senses, trad_chars, release, entries = marshal.loads(path.read_bytes())
+        senses, trad_chars, release, entries, readings = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if not (isinstance(senses, dict) and isinstance(trad_chars, dict) and isinstance(release, str)
-            and isinstance(entries, int)):
+            and isinstance(entries, int) and isinstance(readings, dict)):
         return None
-    return Cedict(senses, trad_chars, release, entries)
+    return Cedict(senses, trad_chars, release, entries, readings)
 
 
 def _write_cache(path: Path, dic: Cedict) -> None:
@@ -118,7 +123,7 @@ def _write_cache(path: Path, dic: Cedict) -> None:
         fd, tmp = tempfile.mkstemp(prefix=".cedict-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((dic.senses, dic.trad_chars, dic.release, dic.entries)))
+                fh.write(marshal.dumps((dic.senses, dic.trad_chars, dic.release, dic.entries, dic.readings)))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -131,6 +136,7 @@ def parse_cedict(data: bytes) -> Cedict:
     """Parse a gzip-compressed CC-CEDICT file."""
     dic = Cedict()
     trad_votes: dict[str, dict[str, int]] = {}
+    references: dict[str, str] = {}
     for line in gzip.decompress(data).decode("utf-8").split("\n"):
         if line.startswith("#"):
             if line.startswith("#! date="):
@@ -139,16 +145,31 @@ def parse_cedict(data: bytes) -> Cedict:
         m = _ENTRY.match(line)
         if not m:
             continue
-        trad, simp, _pinyin, glosses = m.groups()
+        trad, simp, pinyin, glosses = m.groups()
         dic.entries += 1
         senses = clean_senses(glosses)
         if senses:
             dic.senses.setdefault(simp, []).extend(s for s in senses if s not in dic.senses.get(simp, ()))
+        else:
+            see = _SEE.match(glosses)
+            if see:
+                references.setdefault(simp, see.group(2) or see.group(1))
+        if len(simp) == 1 and _SYLLABLE.match(pinyin.lower()):
+            reading = pinyin.lower()[:-1]
+            known = dic.readings.setdefault(simp, [])
+            # u: is written u or v in romanised names (吕 Lu, Lv)
+            for r in (reading.replace("u:", "u"), reading.replace("u:", "v")):
+                if r not in known:
+                    known.append(r)
         if trad != simp and len(trad) == len(simp):
             for t, s in zip(trad, simp):
                 if t != s:
                     trad_votes.setdefault(t, {}).setdefault(s, 0)
                     trad_votes[t][s] += 1
+    # words defined only by a reference (湖南 "see 湖南省") take the senses of the word referred to
+    for word, target in references.items():
+        if word not in dic.senses and target in dic.senses:
+            dic.senses[word] = list(dic.senses[target])
     # A traditional character maps to the simplified one it corresponds to most often; characters that
     # are also simplified forms themselves (e.g. 了/瞭 -> 了) stay as they are when they appear as a headword.
     simplified_chars = {ch for w in dic.senses for ch in w}

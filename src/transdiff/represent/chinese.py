@@ -7,6 +7,7 @@ from functools import lru_cache
 from .cedict import load_cedict
 from .english import phrase_keys
 from .glossary import Glossary
+from .names import pinyin_keys
 
 # Function words: they carry grammar, not content a translation can be checked against.
 STOPWORDS = frozenset(
@@ -84,12 +85,13 @@ class ChineseLexicon:
             keys = set(_sense_keys(senses))
             for r in renderings:
                 keys |= phrase_keys(r)
+            keys |= pinyin_keys(word, self.cedict.readings)
             first = renderings[0] if renderings else DISPLAY_GLOSS.get(word) or _short(senses[0])
             return WordGloss(frozenset(keys), first, True)
         parts = self.split(word)
         if len(parts) <= 1:
             return WordGloss(frozenset(), "", False)
-        keys: set[str] = set()
+        keys = set(pinyin_keys(word, self.cedict.readings, known=False))
         glosses = []
         for part in parts:
             sub = self.gloss(part)

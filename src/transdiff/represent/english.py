@@ -37,8 +37,6 @@ _VARIANTS = (
     (re.compile(r"(?<=[a-z]{3})tre(s?)$"), r"ter\1"),
     (re.compile(r"(?<=[a-z])ogue(s?)$"), r"og\1"),
     (re.compile(r"(?<=[a-z]{3})ence(s?)$"), r"ense\1"),
-    (re.compile(r"lled$"), "led"),
-    (re.compile(r"lling$"), "ling"),
 )
 _KEEP_SPELLING = frozenset({"rise", "wise", "otherwise", "precise", "promise", "premise", "expertise", "exercise",
                             "advise", "surprise", "enterprise", "franchise", "compromise", "concise", "noise",
@@ -48,6 +46,16 @@ _KEEP_SPELLING = frozenset({"rise", "wise", "otherwise", "precise", "promise", "
                             "sentence", "since", "hence", "fence", "pence", "silence", "once", "presence",
                             "evidence", "influence", "confidence", "conference", "difference", "experience",
                             "existence", "independence", "violence", "reference", "sequence", "audience"})
+
+
+
+def _inflections(word: str) -> set[str]:
+    stem = word[:-1] if word.endswith("e") else word
+    return {word, word + "s", word + "d", word + "ed", stem + "es", stem + "ed", stem + "ing", stem + "er", stem + "ers"}
+
+
+# the inflected forms too: "enterprises" and "raised" keep their spelling as "enterprise" and "raise" do
+_KEEP_FORMS = frozenset(form for word in _KEEP_SPELLING for form in _inflections(word))
 
 _IRREGULAR = {
     "men": "man", "women": "woman", "children": "child", "people": "person", "peoples": "person",
@@ -64,6 +72,14 @@ _IRREGULAR = {
     "worse": "bad", "worst": "bad", "further": "far", "greater": "great", "greatest": "great",
 }
 
+# Capitalised abbreviations of titles and company forms (Dr Wang, Huawei Co., Ltd.); lower-case "co" is
+# the prefix of co-operation
+_ABBREVIATIONS = {
+    "dr": "doctor", "mr": "mister", "prof": "professor", "gov": "governor", "govt": "government",
+    "sen": "senator", "gen": "general", "co": "company", "corp": "corporation", "ltd": "limited",
+    "dept": "department", "univ": "university", "intl": "international", "assoc": "association",
+}
+
 
 @lru_cache(maxsize=200_000)
 def word_key(word: str) -> str:
@@ -74,7 +90,9 @@ def word_key(word: str) -> str:
     if low[:1].isdigit():
         return low.replace(",", "")
     low = _IRREGULAR.get(low, low)
-    if low not in _KEEP_SPELLING:
+    if word[:1].isupper() and low in _ABBREVIATIONS:
+        low = _ABBREVIATIONS[low]
+    if low not in _KEEP_FORMS:
         for pattern, repl in _VARIANTS:
             new = pattern.sub(repl, low)
             if new != low:
@@ -92,12 +110,57 @@ def is_acronym(word: str) -> bool:
     return len(word) >= 2 and word.isupper() and word.isalpha()
 
 
+# Adjectives of nationality the suffix rules below cannot undo
+_DEMONYMS = {
+    "chinese": ("china",), "japanese": ("japan",), "vietnamese": ("vietnam",), "portuguese": ("portugal",),
+    "taiwanese": ("taiwan",), "lebanese": ("lebanon",), "burmese": ("burma",), "sudanese": ("sudan",), "nepalese": ("nepal",),
+    "senegalese": ("senegal",), "british": ("britain",), "spanish": ("spain",), "turkish": ("turkey",), "polish": ("poland",),
+    "danish": ("denmark",), "swedish": ("sweden",), "finnish": ("finland",), "irish": ("ireland",), "scottish": ("scotland",),
+    "english": ("england",), "french": ("france",), "dutch": ("netherlands",), "greek": ("greece",), "swiss": ("switzerland",),
+    "thai": ("thailand",), "welsh": ("wales",), "filipino": ("philippines",), "philippine": ("philippines",),
+    "american": ("america", "USA"), "italian": ("italy",), "german": ("germany",), "canadian": ("canada",), "mexican": ("mexico",), "belgian": ("belgium",),
+    "hungarian": ("hungary",), "sino": ("china",), "arab": ("arabia",), "peruvian": ("peru",), "norwegian": ("norway",),
+}
+
+
+def _country_forms(low: str) -> list[str]:
+    """Country names a capitalised word may be the adjective of: Australian -> Australia, Brazilian ->
+    Brazil, Israeli -> Israel. Wrong guesses ("Brazilia") cost nothing: they match no gloss."""
+    if low.endswith("s") and low[:-1] in _DEMONYMS or low.endswith("ans"):
+        low = low[:-1]   # Americans, Australians
+    if low in _DEMONYMS:
+        return list(_DEMONYMS[low])
+    if low.endswith("ian"):
+        return [low[:-1], low[:-3]]
+    if low.endswith("an") and len(low) > 5:
+        return [low[:-1], low[:-2]]
+    if low.endswith("i") and len(low) > 4:
+        return [low[:-1]]
+    return []
+
+
 def token_keys(word: str) -> frozenset[str]:
-    """All keys a document word can match: its stem, and an acronym as written (RATS is not 'rat')."""
+    """All keys a document word can match: its stem, an acronym as written (RATS is not 'rat'), for
+    an adjective of nationality, the country (Australian -> australia), and for a hyphenated word, the
+    keys of its parts (e-commerce -> commerce, as the gloss "e-commerce" has it)."""
+    if "-" in word:
+        parts = [p for p in word.split("-") if p]
+        if len(parts) > 1:
+            keys: set[str] = set()
+            for part in parts:
+                keys |= token_keys(part)
+            return frozenset(keys)
     if is_acronym(word):
         key = word_key(word)
         return frozenset({word, key}) if key and len(word) > 3 else frozenset({word})
     key = word_key(word)
+    if word[:1].isupper() and word[1:].islower():
+        forms = _country_forms(word.lower())
+        if forms:
+            keys = {key} - {""}
+            for form in forms:
+                keys |= token_keys(form)
+            return frozenset(keys)
     return frozenset({key}) if key else frozenset()
 
 
