@@ -13,6 +13,8 @@ from .links import link_pairs
 from .represent import Features, Unit
 from .types import Finding, Segment
 
+UNRELATED_SHARE = 0.1   # linked share of a pair's content units below which it is no translation pair
+
 
 def units_weight(units: Sequence[Unit]) -> float:
     """Evidence weight of content units: a word the dictionary knows only through its parts counts half,
@@ -112,8 +114,11 @@ class PairGaps:
         scored.sort(key=lambda g: (g[0], -g[1]))
         out = []
         explained = 0
+        # a pair whose two sides barely link is no translation pair (the aligner filled a hole with a
+        # neighbour's sentence): its lengths say nothing about what is missing from it
+        unrelated = (len(links) + len(other_links)) < UNRELATED_SHARE * (len(all_units) + len(other_units))
         for support, coverage, ids, gap_units, gap_len, reach, window in scored:
-            length = self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
+            length = 0.0 if unrelated else self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
             explained += gap_len
             unpaired = 1.0 if all(c in null_clauses for c in ids) else 0.0
             whole = self._whole_sentences(side, ids, bead, clause_ids)
