@@ -14,6 +14,7 @@ from .represent import Features, Unit
 from .types import Finding, Segment
 
 UNRELATED_SHARE = 0.1   # linked share of a pair's content units below which it is no translation pair
+NEARLY_ALL = 0.8        # unlinked share of one side above which the pair is no translation pair either
 
 
 def units_weight(units: Sequence[Unit]) -> float:
@@ -114,9 +115,11 @@ class PairGaps:
         scored.sort(key=lambda g: (g[0], -g[1]))
         out = []
         explained = 0
-        # a pair whose two sides barely link is no translation pair (the aligner filled a hole with a
-        # neighbour's sentence): its lengths say nothing about what is missing from it
-        unrelated = (len(links) + len(other_links)) < UNRELATED_SHARE * (len(all_units) + len(other_units))
+        # a pair whose two sides barely link, or whose side here is nearly all unlinked, is no translation
+        # pair (the aligner filled a hole with a neighbour's sentence): its lengths say nothing about what
+        # is missing from it
+        unrelated = ((len(links) + len(other_links)) < UNRELATED_SHARE * (len(all_units) + len(other_units))
+                     or covered_all <= (1 - NEARLY_ALL) * len(all_units))
         for support, coverage, ids, gap_units, gap_len, reach, window in scored:
             length = 0.0 if unrelated else self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
             explained += gap_len
