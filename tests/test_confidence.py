@@ -18,7 +18,7 @@ from transdiff.types import Bead, Finding
 ROOT = Path(__file__).resolve().parents[1]
 UDHR = ROOT / "corpora" / "udhr"
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from calibrate import fit_logistic, predict  # noqa: E402
+from calibrate import FEATURES, fit_logistic, fit_with_interactions, predict  # noqa: E402
 
 
 def test_length_model_is_estimated_from_the_document():
@@ -65,8 +65,14 @@ def test_calibration_uses_the_model_of_the_findings_kind():
                                                          "window": 0.0}})
     assert calibration_kind(f) == "partial"
     model = models["partial"]
-    expected = 1 / (1 + math.exp(-(model["bias"] + sum(model["weights"][k] * f.detail["evidence"][k]
-                                                         for k in model["weights"]))))
+    ev = f.detail["evidence"]
+    z = model["bias"] + sum(model["weights"][k] * ev[k] for k in model["weights"])
+    # the clause model also weighs products of pairs of features (benchmarks/calibrate.py)
+    for pair, weight in model.get("interactions", {}).items():
+        a, b = pair.split("*")
+        assert a in EVIDENCE and b in EVIDENCE
+        z += weight * ev[a] * ev[b]
+    expected = 1 / (1 + math.exp(-z))
     calibrate(f)
     assert f.detail["raw_confidence"] == 0.9
     assert f.confidence == pytest.approx(expected, abs=1e-4)
@@ -87,6 +93,25 @@ def test_logistic_fit_recovers_known_weights():
     w = fit_logistic(rows, ys, ridge=0.0)
     assert w == pytest.approx([1.5, -1.0, 0.5], abs=0.2)
     assert predict(w, [0.0, 0.0]) == pytest.approx(1 / (1 + math.exp(-w[2])))
+
+
+def test_interaction_fit_finds_a_feature_that_counts_only_together_with_another():
+    """P(real) rises with gap only where residue is small: the product carries it, on the raw scale."""
+    rng = random.Random(11)
+    k = len(FEATURES)
+    gap, residue = FEATURES.index("gap"), FEATURES.index("residue")
+    rows, ys = [], []
+    for _ in range(6000):
+        x = [rng.uniform(0, 3) for _ in range(k)]
+        z = 2.0 * x[gap] - 1.5 * x[gap] * x[residue] - 1.0
+        rows.append(x)
+        ys.append(int(rng.random() < 1 / (1 + math.exp(-z))))
+    weights, products, bias = fit_with_interactions(rows, ys)
+    assert weights[gap] == pytest.approx(2.0, abs=0.5)
+    assert products["gap*residue"] == pytest.approx(-1.5, abs=0.3)
+    assert bias == pytest.approx(-1.0, abs=0.6)
+    others = [v for name, v in products.items() if name != "gap*residue"]
+    assert max(abs(v) for v in others) < 0.3
 
 
 def _udhr():

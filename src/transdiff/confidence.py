@@ -106,6 +106,9 @@ def calibrate(f: Finding) -> None:
     if not model or evidence is None:
         return
     z = model["bias"] + sum(model["weights"].get(name, 0.0) * evidence.get(name, 0.0) for name in EVIDENCE)
+    for pair, weight in model.get("interactions", {}).items():
+        a, b = pair.split("*")
+        z += weight * evidence.get(a, 0.0) * evidence.get(b, 0.0)
     f.detail["raw_confidence"] = round(f.confidence, 4)
     f.confidence = round(sigmoid(z), 4)
 
