@@ -62,7 +62,7 @@ def test_calibration_uses_the_model_of_the_findings_kind():
                 detail={"level": "clause", "evidence": {"coverage": 2.0, "length": 1.0, "support": 0.0,
                                                          "reach": 0.0, "unpaired": 1.0, "whole": 0.0,
                                                          "gap": 1.5, "gap_share": 0.4, "residue": 0.7,
-                                                         "window": 0.0}})
+                                                         "window": 0.0, "clauses": 0.4}})
     assert calibration_kind(f) == "partial"
     model = models["partial"]
     ev = f.detail["evidence"]
@@ -109,9 +109,19 @@ def test_interaction_fit_finds_a_feature_that_counts_only_together_with_another(
     weights, products, bias = fit_with_interactions(rows, ys)
     assert weights[gap] == pytest.approx(2.0, abs=0.5)
     assert products["gap*residue"] == pytest.approx(-1.5, abs=0.3)
-    assert bias == pytest.approx(-1.0, abs=0.6)
     others = [v for name, v in products.items() if name != "gap*residue"]
     assert max(abs(v) for v in others) < 0.3
+
+    def fitted(x):
+        z = bias + sum(w * v for w, v in zip(weights, x))
+        z += sum(products[f"{FEATURES[i]}*{FEATURES[j]}"] * x[i] * x[j]
+                 for i in range(k) for j in range(i + 1, k))
+        return 1 / (1 + math.exp(-z))
+
+    for g, r in ((3.0, 0.0), (3.0, 2.0), (0.5, 1.0)):
+        x = [1.5] * k
+        x[gap], x[residue] = g, r
+        assert fitted(x) == pytest.approx(1 / (1 + math.exp(-(2.0 * g - 1.5 * g * r - 1.0))), abs=0.1)
 
 
 def _udhr():

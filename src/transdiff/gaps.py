@@ -60,13 +60,15 @@ class PairGaps:
                 links_t.setdefault(b, []).append(a)
             cs = [c for i in bead.source for c in children_s.get(i, [])]
             ct = [c for j in bead.target for c in children_t.get(j, [])]
-            out += self._gaps_in(k, "s", cs, src_cf, links_s, src_units, null_clauses_s, bead, tgt_units, links_t)
-            out += self._gaps_in(k, "t", ct, tgt_cf, links_t, tgt_units, null_clauses_t, bead, src_units, links_s)
+            out += self._gaps_in(k, "s", cs, src_cf, links_s, src_units, null_clauses_s, bead, tgt_units, links_t,
+                                 len(ct))
+            out += self._gaps_in(k, "t", ct, tgt_cf, links_t, tgt_units, null_clauses_t, bead, src_units, links_s,
+                                 len(cs))
         return out
 
     def _gaps_in(self, k: int, side: str, clause_ids: list[int], clause_f: list[Features],
                  links: dict[int, list[int]], all_units: list[Unit], null_clauses: set[int], bead,
-                 other_units: list[Unit], other_links: dict[int, list[int]]) -> list[Finding]:
+                 other_units: list[Unit], other_links: dict[int, list[int]], other_clauses: int) -> list[Finding]:
         s = self.settings
         linked = {all_units[i].nstart for i in links}
         residue = [u for i, u in enumerate(other_units) if i not in other_links]
@@ -134,7 +136,9 @@ class PairGaps:
                                           "residue": round(math.log1p(units_weight(residue)), 4),
                                           "gap_share": round(len(gap_units) / max(len(all_units), 1), 4),
                                           "gap": round(math.log1p(units_weight(gap_units)), 4),
-                                          "window": round(math.log1p(window), 4)}
+                                          "window": round(math.log1p(window), 4),
+                                          # a cut clause leaves the other side a clause short
+                                          "clauses": round(math.log((len(clause_ids) + 1) / (other_clauses + 1)), 4)}
             if whole:
                 # a whole sentence merged into its neighbour's pair: it has no counterpart at all
                 finding.type = "omission" if side == "s" else "addition"
