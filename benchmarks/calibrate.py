@@ -162,7 +162,8 @@ def main() -> int:
                                                      if products else x), y) for x, y, _ in items]))
     if args.write:
         OUT.write_text(json.dumps({
-            "method": "logistic regression per kind: confidence = sigmoid(bias + sum(weights[f] * evidence[f]))",
+            "method": ("logistic regression per kind: confidence = sigmoid(bias + sum(weights[f] * evidence[f])"
+                       " + sum(interactions[a*b] * evidence[a] * evidence[b]))"),
             "fitted_on": f"benchmarks/omissions.py --seed {data.get('seed', '?')} sentence and clause tiers, corpora {', '.join(FIT_CORPORA)}",
             "types": params,
         }, indent=2) + "\n", encoding="utf-8")

@@ -122,6 +122,10 @@ class PairGaps:
         # is missing from it
         unrelated = ((len(links) + len(other_links)) < UNRELATED_SHARE * (len(all_units) + len(other_units))
                      or covered_all <= (1 - NEARLY_ALL) * len(all_units))
+        # the same for every gap of this side of the pair
+        residue_evidence = round(math.log1p(units_weight(residue)), 4)
+        # a cut clause leaves the other side a clause short
+        clauses_evidence = round(math.log((len(clause_ids) + 1) / (other_clauses + 1)), 4)
         for support, coverage, ids, gap_units, gap_len, reach, window in scored:
             length = 0.0 if unrelated else self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
             explained += gap_len
@@ -133,12 +137,11 @@ class PairGaps:
                                           "support": round(math.log1p(support), 4),
                                           "reach": round(math.log1p(reach), 4), "unpaired": unpaired,
                                           "whole": 1.0 if whole else 0.0,
-                                          "residue": round(math.log1p(units_weight(residue)), 4),
+                                          "residue": residue_evidence,
                                           "gap_share": round(len(gap_units) / max(len(all_units), 1), 4),
                                           "gap": round(math.log1p(units_weight(gap_units)), 4),
                                           "window": round(math.log1p(window), 4),
-                                          # a cut clause leaves the other side a clause short
-                                          "clauses": round(math.log((len(clause_ids) + 1) / (other_clauses + 1)), 4)}
+                                          "clauses": clauses_evidence}
             if whole:
                 # a whole sentence merged into its neighbour's pair: it has no counterpart at all
                 finding.type = "omission" if side == "s" else "addition"

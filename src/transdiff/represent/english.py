@@ -48,7 +48,6 @@ _KEEP_SPELLING = frozenset({"rise", "wise", "otherwise", "precise", "promise", "
                             "existence", "independence", "violence", "reference", "sequence", "audience"})
 
 
-
 def _inflections(word: str) -> set[str]:
     stem = word[:-1] if word.endswith("e") else word
     return {word, word + "s", word + "d", word + "ed", stem + "es", stem + "ed", stem + "ing", stem + "er", stem + "ers"}
