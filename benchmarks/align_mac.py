@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 from transdiff.errors import TransdiffError
-from transdiff.evaluate import BEAD_TYPES, beads_of, check_cover, read_beads_file, score_alignments
+from transdiff.align.evaluate import BEAD_TYPES, beads_of, check_cover, read_beads_file, score_alignments
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 MAC_DEV = Path("eval-data/bertalign-mac/dev/data/mac/dev")

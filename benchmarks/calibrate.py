@@ -22,7 +22,7 @@ FIT_CORPORA = ("WMT20-A", "WMT20-B", "MAC-Dev")
 
 
 sys.path.insert(0, str(ROOT / "src"))
-from transdiff.confidence import EVIDENCE as FEATURES  # noqa: E402  (the model's features, in its order)
+from transdiff.compare.confidence import EVIDENCE as FEATURES  # noqa: E402  (the model's features, in its order)
 RIDGE = 1.0   # L2 penalty on the weights: keeps the fit finite where a feature separates the classes
 # Kinds with at least this many candidates also get the products of pairs of features: clause candidates
 # are many and mixed (a big gap means more when the other side leaves nothing over), and a linear model

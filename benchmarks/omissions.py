@@ -134,7 +134,7 @@ def clause_counterpart(zh: str, clause: str, rest: str) -> list[Span]:
 def run_job(job: dict) -> dict:
     """Compare one pair; keep only what scoring needs (picklable, no text)."""
     from transdiff import compare, from_text
-    from transdiff.confidence import calibration_kind
+    from transdiff.compare.confidence import calibration_kind
     from transdiff.errors import TransdiffError
     started = time.perf_counter()
     out: dict = {"key": job["key"], "findings": [], "error": None}

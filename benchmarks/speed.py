@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Optional
 
 from transdiff.errors import TransdiffError
-from transdiff.evaluate import check_cover, read_beads, read_beads_file, shift_beads, standard_scores
+from transdiff.align.evaluate import check_cover, read_beads, read_beads_file, shift_beads, standard_scores
 
 DEFAULT_SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 BIBLE = Path("eval-data/bertalign-bible/data/bible")

@@ -28,7 +28,7 @@ import transdiff
 from conftest import ROOT, UDHR, CliRun, run_cli_inprocess, run_cli_subprocess
 from transdiff.load import load_path
 from transdiff.report.json import to_dict
-from transdiff.represent.cedict import load_cedict
+from transdiff.dictionary.cedict import load_cedict
 
 SHARED = ROOT.parent / "shared"
 UNRELATED_EN = (SHARED / "eval-data" / "coverage-contrastive-conditioning-zhen" / "data" / "mqm"

@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from transdiff.represent import cedict
+from transdiff.dictionary import cedict
 
 
 @pytest.fixture

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 
 from transdiff import compare, from_text
-from transdiff.confidence import EVIDENCE, LengthEvidence, calibrate, calibration, calibration_kind
-from transdiff.gaps import PairGaps
-from transdiff.links import link_pairs
+from transdiff.compare.confidence import EVIDENCE, LengthEvidence, calibrate, calibration, calibration_kind
+from transdiff.compare.gaps import PairGaps
+from transdiff.compare.links import link_pairs
 from transdiff.represent import Unit
 from transdiff.types import Bead, Finding
 

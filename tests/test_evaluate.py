@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from transdiff.errors import InputError
-from transdiff.evaluate import (bead_type, check_cover, null_scores, read_beads, read_beads_file, recall_by_type,
+from transdiff.align.evaluate import (bead_type, check_cover, null_scores, read_beads, read_beads_file, recall_by_type,
                                 score_alignments, shift_beads, standard_scores)
 
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -14,7 +14,7 @@ from hypothesis import strategies as st
 
 from transdiff.errors import InputError, LanguageError
 from transdiff.load import OffsetMap, decode_bytes, detect_language, from_text, load_path, normalise
-from transdiff.represent.cedict import load_cedict, to_simplified
+from transdiff.dictionary.cedict import load_cedict, to_simplified
 
 SHARED = Path(__file__).resolve().parents[1] / "corpora"  # the project's copy of the real pairs
 UDHR_ZH = (SHARED / "udhr" / "zh.txt").read_text(encoding="utf-8")

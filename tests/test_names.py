@@ -4,9 +4,9 @@ import gzip
 import pytest
 
 from transdiff.api import representer_for
-from transdiff.links import link_pairs
+from transdiff.compare.links import link_pairs
 from transdiff.load import from_text
-from transdiff.represent.cedict import parse_cedict
+from transdiff.dictionary.cedict import parse_cedict
 from transdiff.represent.english import token_keys, word_key
 from transdiff.represent.names import pinyin_keys, romanised_keys
 from transdiff.types import Segment

@@ -15,8 +15,8 @@ import pytest
 import transdiff
 from transdiff.errors import InputError
 from transdiff.load import load_path
-from transdiff.load_office import extract_docx, extract_pdf
-from transdiff.load_url import load_url
+from transdiff.load.office import extract_docx, extract_pdf
+from transdiff.load.url import load_url
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
@@ -211,7 +211,7 @@ def test_pdf_headers_page_numbers_and_line_breaks_are_repaired() -> None:
 
 
 def test_pdf_chinese_lines_are_joined_without_spaces() -> None:
-    from transdiff.load_office import _paragraphs
+    from transdiff.load.office import _paragraphs
 
     assert _paragraphs(["人人生而自由，在尊严和权利上一律平等。他们赋有理性和良", "心，并应以兄弟关系的精神相对待。",
                         "第二条", "人人有资格享有本宣言所载的一切权利和自由。"]) == [

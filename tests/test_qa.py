@@ -8,13 +8,13 @@ import pytest
 
 from transdiff.api import compare
 from transdiff.bilingual import read_bilingual
-from transdiff.check import check_bilingual
-from transdiff.check import parse_checks as check_parse_checks
+from transdiff.bilingual.check import check_bilingual
+from transdiff.bilingual.check import parse_checks as check_parse_checks
 from transdiff.errors import InputError
 from transdiff.load import from_text
-from transdiff.qa import (CHECKS, apply_checks, check_of, filter_findings, parse_checks, render_terms_text,
+from transdiff.checks import (CHECKS, apply_checks, check_of, filter_findings, parse_checks, render_terms_text,
                           sentence_pairs, term_consistency, untranslated_findings)
-from transdiff.qa_terms import are_variants, rendering_keys
+from transdiff.checks.terms import are_variants, rendering_keys
 
 ARTICLE_3_EN = "Everyone has the right to life, liberty and the security of person."
 ARTICLE_3_ZH = "人人有权享有生命、自由和人身安全。"

@@ -2,7 +2,7 @@
 import pytest
 
 from transdiff.errors import InputError
-from transdiff.represent.cedict import clean_senses, load_cedict, to_simplified
+from transdiff.dictionary.cedict import clean_senses, load_cedict, to_simplified
 from transdiff.represent.chinese import ChineseLexicon
 from transdiff.represent.english import phrase_keys, token_keys, word_key
 from transdiff.represent.glossary import builtin_glossary, load_glossary, parse_glossary

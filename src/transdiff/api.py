@@ -8,10 +8,10 @@ from typing import Callable, Iterable, Optional, Union
 from .align import Hierarchy, align_documents, align_presegmented
 from .compare import DEFAULT_MIN_CONFIDENCE, Settings, find_differences
 from .errors import InputError, LanguageError
-from .links import linked_share
+from .compare.links import linked_share
 from .load import from_text, load_path
 from .represent import Representer
-from .represent.cedict import load_cedict
+from .dictionary.cedict import load_cedict
 from .represent.glossary import Glossary, load_glossary
 from .types import Alignment, Document, Result
 

@@ -105,7 +105,7 @@ def render_threeway_text(result: ThreeWayResult, *, show_all: bool = False,
         lines.append("  " + _marked(item.words))
     for version, name in (("a", "A"), ("b", "B")):
         if terms and terms.get(version):
-            from transdiff.qa_terms import render_terms_text
+            from transdiff.checks.terms import render_terms_text
 
             lines += ["", f"{name}: " + render_terms_text(terms[version]).rstrip("\n")]
     return "\n".join(lines) + "\n"

@@ -4,7 +4,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .cedict import load_cedict
+from ..dictionary.cedict import load_cedict
 from .english import phrase_keys
 from .glossary import Glossary
 from .names import pinyin_keys

@@ -20,11 +20,11 @@ import re
 from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
-from .errors import InputError
-from .qa_terms import TermPair, render_terms_text, term_consistency_pairs
-from .represent.chinese import is_han
-from .represent.glossary import Glossary, load_glossary
-from .types import Document, Finding, Result, Segment
+from ..errors import InputError
+from .terms import TermPair, render_terms_text, term_consistency_pairs
+from ..represent.chinese import is_han
+from ..represent.glossary import Glossary, load_glossary
+from ..types import Document, Finding, Result, Segment
 
 CHECKS: tuple[str, ...] = ("omission", "numbers", "dates", "names", "untranslated", "terms", "punctuation")
 DEFAULT_COMPARE_CHECKS: tuple[str, ...] = ("omission", "numbers", "dates", "names", "untranslated", "terms")
@@ -180,7 +180,7 @@ def untranslated_findings(result: Result, min_confidence: float = 0.0) -> list[F
 
 def punctuation_findings(result: Result, min_confidence: float = 0.0) -> list[Finding]:
     """Aligned sentence pairs whose final marks differ in kind (one side 。 and the other ?, or none)."""
-    from .check import _SENTENCE_MARKS, _mark_name, end_mark
+    from ..bilingual.check import _SENTENCE_MARKS, _mark_name, end_mark
 
     al, out = result.alignment, []
     for pair in sentence_pairs(result):

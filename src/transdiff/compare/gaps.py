@@ -10,8 +10,8 @@ import math
 from typing import Sequence
 
 from .links import link_pairs
-from .represent import Features, Unit
-from .types import Finding, Segment
+from ..represent import Features, Unit
+from ..types import Finding, Segment
 
 UNRELATED_SHARE = 0.1   # linked share of a pair's content units below which it is no translation pair
 NEARLY_ALL = 0.8        # unlinked share of one side above which the pair is no translation pair either

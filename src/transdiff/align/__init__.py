@@ -11,12 +11,12 @@ import math
 from dataclasses import dataclass, field
 from typing import Callable, Optional, Sequence
 
-from .represent import Features, Representer
-from .represent.learned import augment, learn_lexicon
-from .score import BeadScorer
-from .score.band import band_rows
-from .segment import segment
-from .types import Alignment, Bead, Document, Segment
+from ..represent import Features, Representer
+from ..represent.learned import augment, learn_lexicon
+from ..score import BeadScorer
+from ..score.band import band_rows
+from ..segment import segment
+from ..types import Alignment, Bead, Document, Segment
 
 MIN_BAND = 12
 WIDEN_ROWS = 40   # rows around a point where the path touched the band's edge that get a wider band

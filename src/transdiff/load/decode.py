@@ -10,7 +10,7 @@ import unicodedata
 from functools import lru_cache
 from typing import Optional
 
-from .errors import InputError
+from ..errors import InputError
 
 _BOMS: tuple[tuple[bytes, str, str], ...] = (
     # UTF-32 LE must be tried before UTF-16 LE: its BOM starts with the UTF-16 LE BOM.

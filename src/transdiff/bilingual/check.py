@@ -27,19 +27,19 @@ from typing import Any, Iterable, Optional, Sequence
 
 import click
 
-from .align import Hierarchy, align_clauses, align_features
-from .bilingual import BilingualFile, TranslationUnit, read_bilingual
-from .compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, _literal_acronyms
-from .confidence import LengthEvidence
-from .errors import InputError
-from .represent import Features, Representer
-from .represent.learned import augment
-from .represent.numbers import Quantity, unmatched
-from .qa import CHECKS
-from .qa import parse_checks as _parse_shared
-from .qa_terms import TermPair, render_terms_text, term_consistency_pairs
-from .segment import segment
-from .types import Alignment, Bead, Document, Segment
+from ..align import Hierarchy, align_clauses, align_features
+from . import BilingualFile, TranslationUnit, read_bilingual
+from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, _literal_acronyms
+from ..compare.confidence import LengthEvidence
+from ..errors import InputError
+from ..represent import Features, Representer
+from ..represent.learned import augment
+from ..represent.numbers import Quantity, unmatched
+from ..checks import CHECKS
+from ..checks import parse_checks as _parse_shared
+from ..checks.terms import TermPair, render_terms_text, term_consistency_pairs
+from ..segment import segment
+from ..types import Alignment, Bead, Document, Segment
 
 # Findings of one unit are listed in this order.
 _UNIT_ORDER: tuple[str, ...] = ("untranslated", "omission", "numbers", "dates", "names", "punctuation", "terms")
@@ -136,7 +136,7 @@ class _Pair:
 
 
 def _documents(unit: TranslationUnit, src_lang: str, tgt_lang: str) -> Optional[tuple[Document, Document]]:
-    from .load import from_text
+    from ..load import from_text
 
     try:
         return (from_text(unit.source, lang=src_lang, html=False, path=f"unit {unit.id} source"),
@@ -266,8 +266,8 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
                     glossary: Optional[Iterable[str]] = None,
                     min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> CheckReport:
     """Run the checks over the units of a bilingual file; findings come in unit order."""
-    from .api import representer_for
-    from .represent.glossary import load_glossary
+    from ..api import representer_for
+    from ..represent.glossary import load_glossary
 
     wanted = set(parse_checks(checks))
     src_lang, tgt_lang = bilingual.source_code, bilingual.target_code
@@ -352,7 +352,7 @@ def render_check_text(report: CheckReport) -> str:
 
 
 def check_to_dict(report: CheckReport) -> dict[str, Any]:
-    from .api import transdiff_version
+    from ..api import transdiff_version
 
     return {"transdiff": transdiff_version(), "file": report.path, "format": report.format,
             "source_lang": report.source_lang, "target_lang": report.target_lang, "units": report.units,
@@ -380,7 +380,7 @@ def render_check_json(report: CheckReport) -> str:
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, debug):
     """Check the translation units of an XLIFF 1.2/2.0 or TMX 1.4 FILE (Chinese-English)."""
-    from .cli import EXIT_FINDINGS, _run
+    from ..cli import EXIT_FINDINGS, _run
 
     try:
         wanted = parse_checks(checks)
@@ -389,7 +389,7 @@ def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, de
         raise click.BadParameter(str(exc)) from None
 
     def action() -> int:
-        from .output import write_atomic
+        from ..output import write_atomic
 
         report = check_file(file, checks=wanted, glossary=list(glossaries),
                             min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)

@@ -28,12 +28,12 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Sequence
 
-from .represent.cedict import load_cedict
-from .represent.chinese import STOPWORDS as ZH_STOPWORDS
-from .represent.chinese import has_han
-from .represent.english import WORD, is_acronym, word_key
-from .represent.glossary import Glossary
-from .segment.zh import add_words, zh_words
+from ..dictionary.cedict import load_cedict
+from ..represent.chinese import STOPWORDS as ZH_STOPWORDS
+from ..represent.chinese import has_han
+from ..represent.english import WORD, is_acronym, word_key
+from ..represent.glossary import Glossary
+from ..segment.zh import add_words, zh_words
 
 MIN_OCCURRENCES = 2
 MAX_SENSES = 8

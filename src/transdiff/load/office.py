@@ -16,9 +16,9 @@ from collections import Counter
 from typing import Optional
 from xml.etree import ElementTree
 
-from .errors import InputError
-from .segment import _PARAGRAPH_OPENER
-from .types import Document
+from ..errors import InputError
+from ..segment import _PARAGRAPH_OPENER
+from ..types import Document
 
 # word/document.xml of a 1,000-page report is a few tens of MB; more than this is a zip bomb.
 MAX_DOCX_XML_BYTES = 256 * 1024 * 1024
@@ -225,7 +225,7 @@ def extract(data: bytes, kind: str, *, label: str = "input") -> str:
 def document_from_office(data: bytes, kind: str, *, path: Optional[str], label: str,
                          lang: Optional[str] = None) -> Document:
     """A Document whose ``text`` is the plain text extracted from a .docx or .pdf file."""
-    from .load import _build  # the loader imports this module lazily; import it back the same way
+    from . import _build  # the loader imports this module lazily; import it back the same way
 
     text = extract(data, kind, label=label)
     if not text.strip():

@@ -21,7 +21,7 @@ import re
 from array import array
 from html.parser import HTMLParser
 
-from .load_normalise import _RunBuilder
+from .normalise import _RunBuilder
 
 SKIPPED_ELEMENTS = frozenset(
     "script style noscript template head title svg math iframe object canvas".split()

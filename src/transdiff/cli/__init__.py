@@ -12,8 +12,8 @@ from typing import Callable, Optional
 
 import click
 
-from .errors import TransdiffError
-from .types import FINDING_TYPES
+from ..errors import TransdiffError
+from ..types import FINDING_TYPES
 
 EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
 
@@ -111,7 +111,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
 
     Reads .txt, .md and .html files in UTF-8, UTF-16, GB18030/GBK or Big5.
     """
-    from .qa import parse_checks
+    from ..checks import parse_checks
 
     fail_types = _parse_types(fail_on)
     try:
@@ -122,16 +122,16 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
         raise click.UsageError("a three-way comparison takes the source first; leave out --source")
 
     def action() -> int:
-        from .api import compare
-        from .compare import DEFAULT_MIN_CONFIDENCE
-        from .output import check_output_path, write_atomic
-        from .report import render
+        from ..api import compare
+        from ..compare import DEFAULT_MIN_CONFIDENCE
+        from ..output import check_output_path, write_atomic
+        from ..report import render
 
         if output:
             check_output_path(output, [first, second, third, *glossaries])
         show = _Progress(progress if progress is not None else sys.stderr.isatty())
         if third is not None:
-            from .threeway import run_three_way
+            from ..threeway import run_three_way
 
             text, three = run_three_way(first, second, third, fmt=fmt, level=level, glossaries=list(glossaries),
                                         min_confidence=min_confidence, checks=checks, show_all=show_all,
@@ -141,8 +141,8 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
             else:
                 click.echo(text, nl=not text.endswith("\n"))
             return EXIT_FINDINGS if fail_types and three.has_findings(fail_types) else 0
-        from .qa import apply_checks, render_terms_text, term_consistency
-        from .represent.glossary import load_glossary
+        from ..checks import apply_checks, render_terms_text, term_consistency
+        from ..represent.glossary import load_glossary
 
         result = compare(first, second, source_lang=source_lang, level=level, glossary=list(glossaries),
                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
@@ -153,7 +153,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
         terms = result.terms
         use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
         if fmt in ("tmx", "xliff", "csv"):
-            from .report.table import render_result_export
+            from ..report.table import render_result_export
             text = render_result_export(result, fmt, include_unmatched=include_unmatched)
         else:
             text = render(result, fmt, colour=bool(use_colour and fmt == "text"))
@@ -188,11 +188,11 @@ def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unma
     """Align FIRST and SECOND and print the beads (`[i,j]:[k]`, 0-based segment ids)."""
 
     def action() -> int:
-        from .api import align, order_pair
-        from .load import load_path
-        from .output import check_output_path, write_atomic
-        from .report.beads import render_alignment
-        from .report.table import render_alignment_export
+        from ..api import align, order_pair
+        from ..load import load_path
+        from ..output import check_output_path, write_atomic
+        from ..report.beads import render_alignment
+        from ..report.table import render_alignment_export
 
         if output:
             check_output_path(output, [first, second, *glossaries])
@@ -215,9 +215,9 @@ def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unma
 
 def _register() -> None:
     # commands that live beside the modules they drive
-    from .batch.cli import batch_cmd
-    from .check import check_cmd
-    from .diff import diff_cmd
+    from .batch import batch_cmd
+    from ..bilingual.check import check_cmd
+    from ..diff import diff_cmd
 
     main.add_command(check_cmd)
     main.add_command(diff_cmd)

@@ -14,11 +14,11 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from .errors import InputError, LanguageError
-from .load_decode import decode_bytes
-from .load_html import extract_visible
-from .load_normalise import OffsetMap, compose, normalise
-from .types import Document
+from ..errors import InputError, LanguageError
+from .decode import decode_bytes
+from .html import extract_visible
+from .normalise import OffsetMap, compose, normalise
+from ..types import Document
 
 __all__ = ["OffsetMap", "decode_bytes", "detect_language", "from_text", "load_path", "normalise"]
 
@@ -96,7 +96,7 @@ def detect_language(norm: str) -> Optional[str]:
 
 @lru_cache(maxsize=1)
 def _script_tables() -> tuple[frozenset[str], frozenset[str], dict[int, str]]:
-    from .represent.cedict import load_cedict
+    from ..dictionary.cedict import load_cedict
 
     dic = load_cedict()
     simplified_chars = {ch for word in dic.senses for ch in word}
@@ -199,7 +199,7 @@ def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
     """Read, decode and normalise a text or HTML file, a .docx or .pdf file (by suffix) or an http(s)
     URL. Raises InputError / LanguageError (one line)."""
     if isinstance(path, str) and path[:8].lower().startswith(("http://", "https://")):
-        from .load_url import load_url  # imported on use: most runs never fetch
+        from .url import load_url  # imported on use: most runs never fetch
 
         return load_url(path, role=role)
     file_path = Path(path)
@@ -207,7 +207,7 @@ def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
     data = read_file_bytes(file_path, label)
     office = OFFICE_SUFFIXES.get(file_path.suffix.lower())
     if office is not None:
-        from .load_office import document_from_office
+        from .office import document_from_office
 
         return document_from_office(data, office, path=os.fspath(path), label=label)
     text, encoding = decode_bytes(data, name=label)

@@ -11,13 +11,13 @@ import math
 from dataclasses import dataclass
 from typing import Optional, Sequence
 
-from .align import Hierarchy
+from ..align import Hierarchy
 from .confidence import LengthEvidence, calibrate, sigmoid
 from .gaps import PairGaps, units_weight
-from .represent import Features, Unit, gloss_of
-from .represent.english import is_acronym
-from .represent.numbers import unmatched
-from .types import Alignment, Document, Finding, Segment
+from ..represent import Features, Unit, gloss_of
+from ..represent.english import is_acronym
+from ..represent.numbers import unmatched
+from ..types import Alignment, Document, Finding, Segment
 
 DEFAULT_MIN_CONFIDENCE = 0.5
 

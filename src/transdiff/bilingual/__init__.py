@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator, Optional
 from xml.parsers import expat
 
-from .errors import InputError, LanguageError
+from ..errors import InputError, LanguageError
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 XLIFF12_NS = "urn:oasis:names:tc:xliff:document:1.2"
@@ -274,7 +274,7 @@ def read_bilingual_bytes(data: bytes, *, path: Optional[str] = None) -> Bilingua
 
 def read_bilingual(path: str | os.PathLike[str]) -> BilingualFile:
     """Read a bilingual file from disk. Raises InputError / LanguageError with a one-line message."""
-    from .load import read_file_bytes
+    from ..load import read_file_bytes
 
     data = read_file_bytes(Path(path), repr(os.fspath(path)), max_bytes=MAX_FILE_BYTES)
     return read_bilingual_bytes(data, path=os.fspath(path))

@@ -20,7 +20,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Sequence
 
-from .types import Bead, Finding
+from ..types import Bead, Finding
 
 LENGTH_DAMPING = 8          # as in score/length.py: short segments' ratios are noisy
 MIN_SIGMA, MAX_SIGMA = 0.15, 0.8

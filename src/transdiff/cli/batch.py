@@ -42,9 +42,9 @@ def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_conf
     A re-run skips the pairs already done with the same inputs and options, and so continues an
     interrupted batch.
     """
-    from .progress import Progress
-    from .runner import run_batch
-    from .worker import CompareOptions
+    from ..batch.progress import Progress
+    from ..batch.runner import run_batch
+    from ..batch.worker import CompareOptions
 
     options = CompareOptions(level=level, glossaries=tuple(glossaries), min_confidence=min_confidence,
                              source_lang=source_lang)
@@ -59,7 +59,7 @@ def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_conf
                    f"run the same command again to continue", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # a bug: still one line unless --debug
-        from ..cli import exit_internal
+        from . import exit_internal
 
         exit_internal(exc, debug)
     done = result.computed + result.skipped

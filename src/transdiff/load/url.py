@@ -15,9 +15,9 @@ import urllib.request
 from email.message import Message
 from typing import Optional
 
-from .errors import InputError
-from .load_decode import decode_bytes
-from .types import Document
+from ..errors import InputError
+from .decode import decode_bytes
+from ..types import Document
 
 DEFAULT_TIMEOUT = 20.0
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024
@@ -125,8 +125,8 @@ def _office_kind_of(url: str) -> Optional[str]:
 def load_url(url: str, *, role: str = "input", timeout: float = DEFAULT_TIMEOUT,
              max_bytes: int = DEFAULT_MAX_BYTES, lang: Optional[str] = None) -> Document:
     """Fetch an http(s) URL and return its Document (``text`` is the decoded page or extracted text)."""
-    from .load import _build, _looks_like_html
-    from .load_office import document_from_office
+    from . import _build, _looks_like_html
+    from .office import document_from_office
 
     label = f"{role} URL {url!r}"
     body, media_type, charset, final_url = fetch(url, timeout=timeout, max_bytes=max_bytes, label=label)

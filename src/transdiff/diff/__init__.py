@@ -24,8 +24,8 @@ from typing import Any, Literal, Optional, Sequence, Union
 
 import click
 
-from .errors import LanguageError
-from .types import Document, Segment
+from ..errors import LanguageError
+from ..types import Document, Segment
 
 ItemKind = Literal["unchanged", "changed", "moved", "deleted", "inserted"]
 ITEM_KINDS: tuple[str, ...] = ("changed", "moved", "deleted", "inserted", "unchanged")
@@ -255,7 +255,7 @@ def tokens(text: str, lang: str) -> list[str]:
     text = _key(text)
     if lang != "zh":
         return [" " if t.isspace() else t for t in _EN_TOKEN.findall(text)]
-    from .segment.zh import zh_words
+    from ..segment.zh import zh_words
 
     out: list[str] = []
     pos = 0
@@ -390,8 +390,8 @@ def _side(doc: Document, segments: list[Segment], ids: tuple[int, ...], lang: st
 
 def diff_documents(a: Document, b: Document) -> DiffResult:
     """Sentence alignment, moves, word diffs and scores of version ``b`` against version ``a``."""
-    from .api import transdiff_version
-    from .segment import segment
+    from ..api import transdiff_version
+    from ..segment import segment
 
     if a.lang != b.lang:
         names = f"{a.path or 'version A'} is {_language_name(a.lang)} and {b.path or 'version B'} is " \
@@ -448,7 +448,7 @@ def _language_name(lang: str) -> str:
 
 def diff(a: Union[str, Document], b: Union[str, Document]) -> DiffResult:
     """Load two versions (paths, URLs or Documents) and diff them."""
-    from .load import load_path
+    from ..load import load_path
 
     doc_a = a if isinstance(a, Document) else load_path(a, role="version A")
     doc_b = b if isinstance(b, Document) else load_path(b, role="version B")
@@ -472,11 +472,11 @@ def diff_cmd(version_a: str, version_b: str, fmt: str, output: Optional[str], sh
     moved; changed ones with a word diff ([-deleted-] {+inserted+}) and chrF/BLEU/TER scores.
     Exit 0, or 1 with --fail-on-change when the versions differ; 2 on bad input.
     """
-    from .cli import EXIT_FINDINGS, _run  # imported here: cli imports this module to register the command
+    from ..cli import EXIT_FINDINGS, _run  # imported here: cli imports this module to register the command
 
     def action() -> int:
-        from .output import write_atomic
-        from .report.diffreport import render_diff
+        from ..output import write_atomic
+        from ..report.diffreport import render_diff
 
         result = diff(version_a, version_b)
         text = render_diff(result, fmt, show_unchanged=show_all)

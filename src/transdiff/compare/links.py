@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from typing import Sequence
 
-from .align import Hierarchy
-from .represent import Unit
+from ..align import Hierarchy
+from ..represent import Unit
 
 MAX_LINKS_PER_UNIT = 2
 

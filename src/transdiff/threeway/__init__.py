@@ -18,10 +18,10 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
-from .diff import DiffItem, DiffResult, diff_documents
-from .errors import LanguageError, TransdiffError
-from .qa import apply_checks, sentence_pairs
-from .types import Document, Finding, Result
+from ..diff import DiffItem, DiffResult, diff_documents
+from ..errors import LanguageError, TransdiffError
+from ..checks import apply_checks, sentence_pairs
+from ..types import Document, Finding, Result
 
 DocumentLike = Union[str, os.PathLike, Document]
 STATUSES: tuple[str, ...] = ("covered", "partial", "omitted")
@@ -85,7 +85,7 @@ class ThreeWayResult:
 
 
 def _load(doc: DocumentLike, role: str) -> Document:
-    from .load import load_path
+    from ..load import load_path
 
     return doc if isinstance(doc, Document) else load_path(doc, role=role)
 
@@ -171,7 +171,7 @@ def compare_three(source: DocumentLike, target_a: DocumentLike, target_b: Docume
     ``compare_options`` go to ``transdiff.compare`` (level, glossary, min_confidence, progress, ...);
     ``checks`` selects the findings as ``transdiff.qa.apply_checks`` does.
     """
-    from .api import compare
+    from ..api import compare
 
     if compare_options.get("source_lang"):
         raise TransdiffError("a three-way comparison takes the source first; leave out --source")
@@ -219,10 +219,10 @@ def run_three_way(first: str, second: str, third: str, *, fmt: str = "text", lev
 
     Returns the report text and the result (for --fail-on).
     """
-    from .compare import DEFAULT_MIN_CONFIDENCE
-    from .qa import DEFAULT_COMPARE_CHECKS, parse_checks, term_consistency
-    from .report.threeway import render_threeway
-    from .represent.glossary import load_glossary
+    from ..compare import DEFAULT_MIN_CONFIDENCE
+    from ..checks import DEFAULT_COMPARE_CHECKS, parse_checks, term_consistency
+    from ..report.threeway import render_threeway
+    from ..represent.glossary import load_glossary
 
     if fmt not in ("text", "json", "html"):
         raise TransdiffError(f"a three-way comparison is reported as text, json or html, not {fmt}")

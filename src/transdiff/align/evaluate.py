@@ -22,7 +22,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Optional, Sequence, Union
 
-from .errors import InputError
+from ..errors import InputError
 
 Ids = tuple[int, ...]
 BeadIds = tuple[Ids, Ids]

@@ -1,0 +1,4 @@
+"""``python -m transdiff.cli``: the same command as the ``transdiff`` console script."""
+from . import main
+
+main()

@@ -1,0 +1,1 @@
+"""Dictionaries every stage may consult: CC-CEDICT (glosses, readings, traditional -> simplified)."""
