@@ -70,7 +70,7 @@ def _children_cpu() -> float:
 def measure(folder: Path, jobs: int) -> tuple[float, float, int]:
     """One cold batch run in a fresh process (imports and dictionary load included)."""
     with tempfile.TemporaryDirectory(prefix="transdiff-bench-out-") as out:
-        command = [sys.executable, "-m", "transdiff.cli.batch", str(folder), "--out", out, "--jobs", str(jobs),
+        command = [sys.executable, "-m", "transdiff.cli", "batch", str(folder), "--out", out, "--jobs", str(jobs),
                    "--no-progress"]
         env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
         started, cpu_before = time.perf_counter(), _children_cpu()

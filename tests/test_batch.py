@@ -245,7 +245,7 @@ def test_sigkill_midway_then_rerun_completes_each_pair_once(tmp_path):
         _write(folder / f"part{n}.zh.txt", zh[a:b])
         _write(folder / f"part{n}.en.txt", en[a:b])
     total = len(chunks) - 1
-    command = [sys.executable, "-m", "transdiff.cli.batch", str(folder), "--out", str(out), "--jobs", "1",
+    command = [sys.executable, "-m", "transdiff.cli", "batch", str(folder), "--out", str(out), "--jobs", "1",
                "--no-progress"]
     proc = subprocess.Popen(command, cwd=ROOT, start_new_session=True, stdout=subprocess.DEVNULL,
                             stderr=subprocess.DEVNULL)

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from transdiff.diff import DiffResult, _dmp, diff, diff_cmd, word_diff
+from transdiff.cli.diff import diff_cmd
+from transdiff.diff import DiffResult, _dmp, diff, word_diff
 from transdiff.errors import LanguageError
 from transdiff.load import from_text
 from transdiff.report.diffreport import CONTENT_SECURITY_POLICY, diff_to_dict, render_diff

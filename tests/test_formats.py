@@ -13,7 +13,8 @@ from click.testing import CliRunner
 
 from transdiff.api import align, compare
 from transdiff.bilingual import read_bilingual, read_bilingual_bytes
-from transdiff.bilingual.check import check_bilingual, check_cmd, end_mark, parse_checks
+from transdiff.bilingual.check import check_bilingual, end_mark, parse_checks
+from transdiff.cli.check import check_cmd
 from transdiff.errors import InputError
 from transdiff.load import from_text
 from transdiff.report.table import TABLE_HEADER, render_alignment_export, render_alignment_table, render_result_export

@@ -25,8 +25,6 @@ import re
 from dataclasses import asdict, dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
-import click
-
 from ..align import Hierarchy, align_clauses, align_features
 from . import BilingualFile, TranslationUnit, read_bilingual
 from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, _literal_acronyms
@@ -364,45 +362,5 @@ def render_check_json(report: CheckReport) -> str:
     return json.dumps(check_to_dict(report), ensure_ascii=False, indent=2) + "\n"
 
 
-# ------------------------------------------------------------------------------------------ command
-@click.command("check")
-@click.argument("file", type=click.Path(dir_okay=False))
-@click.option("--checks", "checks", default=",".join(CHECKS), show_default=True, metavar="CHECK[,CHECK]",
-              help="Checks to run: " + ", ".join(CHECKS) + " (or all).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
-@click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
-              help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
-@click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
-              help="Report omissions at or above this confidence (default 0.5).")
-@click.option("--fail-on", "fail_on", metavar="CHECK[,CHECK]",
-              help="Exit 1 when these checks find something (or 'any').")
-@click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, debug):
-    """Check the translation units of an XLIFF 1.2/2.0 or TMX 1.4 FILE (Chinese-English)."""
-    from ..cli import EXIT_FINDINGS, _run
-
-    try:
-        wanted = parse_checks(checks)
-        fail = set(parse_checks(fail_on)) if fail_on else set()
-    except InputError as exc:
-        raise click.BadParameter(str(exc)) from None
-
-    def action() -> int:
-        from ..output import write_atomic
-
-        report = check_file(file, checks=wanted, glossary=list(glossaries),
-                            min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
-        text = render_check_json(report) if fmt == "json" else render_check_text(report)
-        if output:
-            write_atomic(output, text, inputs=[file, *glossaries])
-        else:
-            click.echo(text, nl=not text.endswith("\n"))
-        failed = any(f.check in fail for f in report.findings) or ("terms" in fail and bool(report.terms))
-        return EXIT_FINDINGS if failed else 0
-
-    _run(action, debug)
-
-
-__all__ = ["CHECKS", "CheckFinding", "CheckReport", "check_bilingual", "check_file", "check_cmd", "end_mark",
+__all__ = ["CHECKS", "CheckFinding", "CheckReport", "check_bilingual", "check_file", "end_mark",
            "parse_checks", "render_check_json", "render_check_text"]

@@ -59,7 +59,7 @@ def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_conf
                    f"run the same command again to continue", err=True)
         sys.exit(EXIT_INTERRUPTED)
     except Exception as exc:  # a bug: still one line unless --debug
-        from . import exit_internal
+        from .common import exit_internal
 
         exit_internal(exc, debug)
     done = result.computed + result.skipped
@@ -69,11 +69,3 @@ def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_conf
         shown = ", ".join(result.failed_ids[:5]) + (" ..." if len(result.failed_ids) > 5 else "")
         click.echo(f"transdiff: failed pairs: {shown} (see {outdir}/summary.csv, column error)", err=True)
     sys.exit(EXIT_PAIRS_FAILED if result.failed else 0)
-
-
-def main() -> None:  # pragma: no cover - `python -m transdiff.batch.cli` before the command is registered
-    batch_cmd(prog_name="transdiff batch")
-
-
-if __name__ == "__main__":  # pragma: no cover
-    main()
