@@ -21,7 +21,7 @@ import re
 from array import array
 from html.parser import HTMLParser
 
-from .normalise import _RunBuilder
+from .normalise import RunBuilder
 
 SKIPPED_ELEMENTS = frozenset(
     "script style noscript template head title svg math iframe object canvas".split()
@@ -45,7 +45,7 @@ class _VisibleTextParser(HTMLParser):
         # getpos() gives (line, column) counting "\n" only; these turn it into an absolute offset.
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
         self.pieces: list[str] = []
-        self.runs = _RunBuilder()       # visible offset -> markup offset
+        self.runs = RunBuilder()       # visible offset -> markup offset
         self.length = 0
         self.skip_stack: list[str] = []
         self.pre_depth = 0

@@ -82,7 +82,7 @@ class OffsetMap(Sequence[int]):
         return len(self._starts)
 
 
-class _RunBuilder:
+class RunBuilder:
     """Collects (out offset, source offset) runs, merging ones that continue the previous run."""
 
     def __init__(self) -> None:
@@ -120,7 +120,7 @@ def compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
         while mid < mid_end:
             out_pos = out0 + mid - mid0
             target = i_targets[run] + mid - i_starts[run]
-            # Same merging rules as _RunBuilder.add, inlined: this loop runs once per output run.
+            # Same merging rules as RunBuilder.add, inlined: this loop runs once per output run.
             if last_shift is None or target - out_pos != last_shift:
                 if starts and starts[-1] == out_pos:
                     targets[-1] = target
@@ -142,6 +142,24 @@ _GAP_CHARS = " \n\r" + ZERO_WIDTH
 _BAD_GAP = re.compile(f"[{_GAP_CHARS}]{{2,}}|[\r{ZERO_WIDTH}]")
 _DIRTY_MARKERS = ("  ", " \n", "\n ", "\n\n\n", "\r", *ZERO_WIDTH)
 _CHUNK = 1 << 16
+# Lines that open a paragraph of their own even inside a hard-wrapped block (the segmenter's rule, and
+# the PDF reader's, so that a PDF and the .txt of a document get the same paragraphs): numbered or
+# lettered list items, Chinese enumerations, article headings and "Whereas" recitals.
+PARAGRAPH_OPENER = re.compile(
+    r"""\s*(?:
+        \d{1,3}[.)](?:\s|$)
+      | \(\s*(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6}|[一二三四五六七八九十百]{1,4})\s*\)
+      | （[一二三四五六七八九十百\d]{1,4}）
+      | [\u3220-\u3229\u2460-\u2487]
+      | [一二三四五六七八九十百]{1,4}、
+      | 第[一二三四五六七八九十百千\d]{1,6}[条章节款]
+      | [a-z][.)]\s
+      | [•·▪\-*–—]\s
+      | (?:Whereas|WHEREAS|Article\s+\d)\b
+    )""",
+    re.VERBOSE,
+)
+
 _CRLF = re.compile("\r\n")
 
 _ONE_TO_ONE: dict[int, str] = {c: chr(c - 0xFEE0) for c in range(0xFF01, 0xFF5F)}  # full-width ASCII
@@ -166,7 +184,7 @@ def _nfc(text: str) -> tuple[str, Optional[OffsetMap]]:
     if unicodedata.is_normalized("NFC", text):
         return text, None
     pieces: list[str] = []
-    runs = _RunBuilder()
+    runs = RunBuilder()
     out = 0
     block_start = 0
     while block_start < len(text):
@@ -241,7 +259,7 @@ def _collapse_whitespace(text: str) -> tuple[str, OffsetMap]:
     start = len(text) - len(text.lstrip(_GAP_CHARS))
     end = len(text.rstrip(_GAP_CHARS))
     pieces: list[str] = []
-    runs = _RunBuilder()
+    runs = RunBuilder()
     out = 0
     prev = start
     chunk_start = start

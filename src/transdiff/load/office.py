@@ -17,8 +17,8 @@ from typing import Optional
 from xml.etree import ElementTree
 
 from ..errors import InputError
-from ..segment import _PARAGRAPH_OPENER
 from ..types import Document
+from .normalise import PARAGRAPH_OPENER
 
 # word/document.xml of a 1,000-page report is a few tens of MB; more than this is a zip bomb.
 MAX_DOCX_XML_BYTES = 256 * 1024 * 1024
@@ -133,7 +133,7 @@ _FULL_LINE_SHARE = 0.75
 _HYPHENATED = re.compile(r"[A-Za-z\u00c0-\u024f]-$")
 # A line that starts a paragraph of its own (numbered items, articles, "Whereas" recitals...): the
 # segmenter's rule, so that a PDF and the .txt version of a document get the same paragraphs.
-_OPENER = _PARAGRAPH_OPENER
+_OPENER = PARAGRAPH_OPENER
 
 
 def _margin_key(line: str) -> str:
@@ -225,10 +225,10 @@ def extract(data: bytes, kind: str, *, label: str = "input") -> str:
 def document_from_office(data: bytes, kind: str, *, path: Optional[str], label: str,
                          lang: Optional[str] = None) -> Document:
     """A Document whose ``text`` is the plain text extracted from a .docx or .pdf file."""
-    from . import _build  # the loader imports this module lazily; import it back the same way
+    from .document import build_document
 
     text = extract(data, kind, label=label)
     if not text.strip():
         raise InputError(f"{label} contains no text")
-    return _build(text, path=path, encoding=kind, html=False, label=label, lang=lang)
+    return build_document(text, path=path, encoding=kind, html=False, label=label, lang=lang)
 

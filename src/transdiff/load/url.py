@@ -125,7 +125,7 @@ def _office_kind_of(url: str) -> Optional[str]:
 def load_url(url: str, *, role: str = "input", timeout: float = DEFAULT_TIMEOUT,
              max_bytes: int = DEFAULT_MAX_BYTES, lang: Optional[str] = None) -> Document:
     """Fetch an http(s) URL and return its Document (``text`` is the decoded page or extracted text)."""
-    from . import _build, _looks_like_html
+    from .document import build_document, looks_like_html
     from .office import document_from_office
 
     label = f"{role} URL {url!r}"
@@ -143,5 +143,5 @@ def load_url(url: str, *, role: str = "input", timeout: float = DEFAULT_TIMEOUT,
         raise InputError(f"{label} is not a web page or text (Content-Type {media_type})")
     text, encoding = _decode(body, charset, is_html, label)
     if not is_html and media_type in _GENERIC_TYPES:
-        is_html = _looks_like_html(text)
-    return _build(text, path=url, encoding=encoding, html=is_html, label=label, lang=lang)
+        is_html = looks_like_html(text)
+    return build_document(text, path=url, encoding=encoding, html=is_html, label=label, lang=lang)

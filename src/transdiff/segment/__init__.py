@@ -11,6 +11,7 @@ import re
 from typing import Callable
 
 from ..errors import LanguageError, TransdiffError
+from ..load.normalise import PARAGRAPH_OPENER
 from ..types import Document, Segment
 from . import en, zh
 
@@ -22,22 +23,6 @@ Splitter = Callable[[str], list[int]]
 LEVELS = ("paragraph", "sentence", "clause")
 _LINE = re.compile(r"[^\n\r\u2028\u2029]*")
 
-# Lines that open a paragraph of their own even inside a hard-wrapped block: numbered or
-# lettered list items, Chinese enumerations, article headings and "Whereas" recitals.
-_PARAGRAPH_OPENER = re.compile(
-    r"""\s*(?:
-        \d{1,3}[.)](?:\s|$)
-      | \(\s*(?:\d{1,3}|[a-zA-Z]|[ivxlcdmIVXLCDM]{1,6}|[一二三四五六七八九十百]{1,4})\s*\)
-      | （[一二三四五六七八九十百\d]{1,4}）
-      | [\u3220-\u3229\u2460-\u2487]
-      | [一二三四五六七八九十百]{1,4}、
-      | 第[一二三四五六七八九十百千\d]{1,6}[条章节款]
-      | [a-z][.)]\s
-      | [•·▪\-*–—]\s
-      | (?:Whereas|WHEREAS|Article\s+\d)\b
-    )""",
-    re.VERBOSE,
-)
 # Hard-wrap detection thresholds (see _is_hard_wrapped).
 _WRAP_MAX_WIDTH = 120
 _WRAP_FULL_SHARE = 0.6
@@ -121,7 +106,7 @@ def paragraph_spans(text: str) -> list[Span]:
             if current is not None:
                 paragraphs.append(current)
             current = None
-        elif current is None or _PARAGRAPH_OPENER.match(text, span[0]):
+        elif current is None or PARAGRAPH_OPENER.match(text, span[0]):
             if current is not None:
                 paragraphs.append(current)
             current = span
