@@ -27,7 +27,7 @@ from typing import Any, Iterable, Optional, Sequence
 
 from ..align import Hierarchy, align_clauses, align_features
 from . import BilingualFile, TranslationUnit, read_bilingual
-from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, _literal_acronyms
+from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, literal_acronyms
 from ..compare.confidence import LengthEvidence
 from ..errors import InputError
 from ..represent import Features, Representer
@@ -35,6 +35,7 @@ from ..represent.learned import augment
 from ..represent.numbers import Quantity, unmatched
 from ..checks import CHECKS
 from ..checks import parse_checks as _parse_shared
+from ..checks.punctuation import SENTENCE_MARKS, end_mark, mark_name
 from ..checks.terms import TermPair, render_terms_text, term_consistency_pairs
 from ..segment import segment
 from ..types import Alignment, Bead, Document, Segment
@@ -44,12 +45,6 @@ _UNIT_ORDER: tuple[str, ...] = ("untranslated", "omission", "numbers", "dates", 
 # Identical text is untranslated when it holds Chinese or a lower-case word; codes, numbers and
 # acronyms (217A, UNESCO) are legitimately the same in both languages.
 _TRANSLATABLE = re.compile("[\u3400-\u9fff\uf900-\ufaff]|[a-z]{3}")
-# What a sentence ends with, closing quotes and brackets looked through.
-_END_CLASSES = {"。": "period", ".": "period", "．": "period", "｡": "period",
-                "？": "question", "?": "question", "！": "exclamation", "!": "exclamation",
-                "…": "ellipsis", "⋯": "ellipsis"}
-_CLOSERS = "\"'”’」』》〉)）]】〕>›»"
-_SENTENCE_MARKS = ("period", "question", "exclamation")
 
 
 @dataclass
@@ -99,25 +94,13 @@ def untranslated(unit: TranslationUnit) -> Optional[CheckFinding]:
     return None
 
 
-def end_mark(text: str) -> Optional[str]:
-    """Kind of sentence-final mark of ``text`` (period, question, exclamation, ellipsis) or None."""
-    stripped = text.rstrip().rstrip(_CLOSERS).rstrip()
-    if stripped.endswith("..."):
-        return "ellipsis"
-    return _END_CLASSES.get(stripped[-1:]) if stripped else None
-
-
-def _mark_name(mark: Optional[str]) -> str:
-    return f"a {mark}" if mark else "no sentence-final mark"
-
-
 def punctuation(unit: TranslationUnit) -> Optional[CheckFinding]:
     src, tgt = end_mark(unit.source), end_mark(unit.target)
-    if src == tgt or not ({src, tgt} & set(_SENTENCE_MARKS)):
+    if src == tgt or not ({src, tgt} & set(SENTENCE_MARKS)):
         return None
     return CheckFinding(unit.id, "punctuation", "punctuation",
-                        f"end punctuation differs: source ends with {_mark_name(src)}, "
-                        f"target with {_mark_name(tgt)}",
+                        f"end punctuation differs: source ends with {mark_name(src)}, "
+                        f"target with {mark_name(tgt)}",
                         unit.source, unit.target, detail={"source_end": src, "target_end": tgt})
 
 
@@ -170,7 +153,7 @@ def _quantity_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[F
 
 def _name_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[Features]) -> list[CheckFinding]:
     """Acronyms written on one side only, as compare's name mismatches."""
-    src_names, tgt_names = _literal_acronyms(src_f), _literal_acronyms(tgt_f)
+    src_names, tgt_names = literal_acronyms(src_f), literal_acronyms(tgt_f)
     src_keys = frozenset().union(*(f.keyset for f in src_f))
     tgt_keys = frozenset().union(*(f.keyset for f in tgt_f))
     src_only, tgt_only = sorted(a for a in src_names if a not in tgt_keys), sorted(a for a in tgt_names if a not in src_keys)

@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from typing import Callable, Iterable, Optional, Sequence
 
 from ..errors import InputError
+from .punctuation import SENTENCE_MARKS, end_mark, mark_name
 from .terms import TermPair, render_terms_text, term_consistency_pairs
 from ..represent.chinese import is_han
 from ..represent.glossary import Glossary, load_glossary
@@ -180,18 +181,16 @@ def untranslated_findings(result: Result, min_confidence: float = 0.0) -> list[F
 
 def punctuation_findings(result: Result, min_confidence: float = 0.0) -> list[Finding]:
     """Aligned sentence pairs whose final marks differ in kind (one side 。 and the other ?, or none)."""
-    from ..bilingual.check import _SENTENCE_MARKS, _mark_name, end_mark
-
     al, out = result.alignment, []
     for pair in sentence_pairs(result):
         if not pair.source or not pair.target:
             continue
         src, tgt = end_mark(al.source[pair.source[-1]].text), end_mark(al.target[pair.target[-1]].text)
-        if src == tgt or not ({src, tgt} & set(_SENTENCE_MARKS)):
+        if src == tgt or not ({src, tgt} & set(SENTENCE_MARKS)):
             continue
         out.append(_finding(result, pair.source, pair.target, pair.beads[-1], "punctuation", 0.6,
-                            f"end punctuation differs: source ends with {_mark_name(src)}, "
-                            f"target with {_mark_name(tgt)}", source_end=src, target_end=tgt))
+                            f"end punctuation differs: source ends with {mark_name(src)}, "
+                            f"target with {mark_name(tgt)}", source_end=src, target_end=tgt))
     return [f for f in out if f.confidence >= min_confidence]
 
 
