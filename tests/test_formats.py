@@ -17,7 +17,8 @@ from transdiff.bilingual.check import check_bilingual, end_mark, parse_checks
 from transdiff.cli.check import check_cmd
 from transdiff.errors import InputError
 from transdiff.load import from_text
-from transdiff.report.table import TABLE_HEADER, render_alignment_export, render_alignment_table, render_result_export
+from transdiff.report.export import render_alignment_export, render_result_export
+from transdiff.report.table import TABLE_HEADER, render_alignment_table
 from transdiff.report.tmx import render_tmx, render_tmx_result, xml_safe
 from transdiff.report.xliff import render_xliff, render_xliff_result
 from transdiff.types import Alignment, Bead, Segment

@@ -29,7 +29,7 @@ def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unma
         from ..load import load_path
         from ..output import check_output_path, write_atomic
         from ..report.beads import render_alignment
-        from ..report.table import render_alignment_export
+        from ..report.export import render_alignment_export
 
         if output:
             check_output_path(output, [first, second, *glossaries])

@@ -33,7 +33,7 @@ def _where(side: Optional[Side], name: str) -> str:
     return f"{name} sentence {sentence} (line {lines})"
 
 
-def _scores_text(scores: Optional[dict[str, float]]) -> str:
+def scores_text(scores: Optional[dict[str, float]]) -> str:
     if not scores:
         return ""
     ter = "n/a (sentence too long)" if scores.get("ter") is None else f"{scores['ter']:.1f}"
@@ -47,7 +47,7 @@ def _summary(result: DiffResult) -> str:
 
 
 # --------------------------------------------------------------------------- text
-def _marked(words: list[tuple[str, str]]) -> str:
+def marked_words(words: list[tuple[str, str]]) -> str:
     out = []
     for op, text in words:
         out.append(text if op == "=" else (f"[-{text}-]" if op == "-" else f"{{+{text}+}}"))
@@ -60,7 +60,7 @@ def render_diff_text(result: DiffResult, *, show_unchanged: bool = False) -> str
              f"B = {b_name} ({result.b_sentences} sentences), language {result.a.lang}",
              _summary(result)]
     if result.scores:
-        lines.append(f"document: {_scores_text(result.scores)} (B against A, aligned sentences)")
+        lines.append(f"document: {scores_text(result.scores)} (B against A, aligned sentences)")
     lines.extend(f"note: {note}" for note in result.notes)
     for item in _visible(result.items, show_unchanged):
         where = " -> ".join(part for part in (_where(item.a, "A"), _where(item.b, "B")) if part)
@@ -68,15 +68,15 @@ def render_diff_text(result: DiffResult, *, show_unchanged: bool = False) -> str
         if item.kind == "moved":
             head += f"  similarity {item.similarity:.2f}"
         if item.scores:
-            head += f"  {_scores_text(item.scores)}"
-        lines.extend(["", head, "  " + _marked(item.words)])
+            head += f"  {scores_text(item.scores)}"
+        lines.extend(["", head, "  " + marked_words(item.words)])
     if not result.changed:
         lines.extend(["", "The two versions have the same sentences."])
     return "\n".join(lines) + "\n"
 
 
 # --------------------------------------------------------------------------- JSON
-def _side_dict(side: Optional[Side]) -> Optional[dict[str, Any]]:
+def side_dict(side: Optional[Side]) -> Optional[dict[str, Any]]:
     if side is None:
         return None
     return {"sentences": list(side.sentences), "span": list(side.span), "lines": list(side.lines),
@@ -94,7 +94,7 @@ def diff_to_dict(result: DiffResult, *, show_unchanged: bool = False) -> dict[st
         "b": document(result.b, result.b_sentences),
         "summary": {"counts": result.counts(), "changed": result.changed, "scores": result.scores},
         "items": [
-            {"kind": item.kind, "a": _side_dict(item.a), "b": _side_dict(item.b),
+            {"kind": item.kind, "a": side_dict(item.a), "b": side_dict(item.b),
              "similarity": round(item.similarity, 4), "scores": item.scores,
              "words": [[op, text] for op, text in item.words]}
             for item in _visible(result.items, show_unchanged)
@@ -130,7 +130,7 @@ def _esc(text: object) -> str:
     return html.escape(str(text), quote=True)
 
 
-def _html_words(words: list[tuple[str, str]], keep: str = "=-+") -> str:
+def html_words(words: list[tuple[str, str]], keep: str = "=-+") -> str:
     out = []
     for op, text in words:
         if op not in keep:
@@ -142,7 +142,7 @@ def _html_words(words: list[tuple[str, str]], keep: str = "=-+") -> str:
 def _html_head(item: DiffItem) -> str:
     where = " → ".join(part for part in (_where(item.a, "A"), _where(item.b, "B")) if part)
     extra = f" · similarity {item.similarity:.2f}" if item.kind == "moved" else ""
-    scores = f" · {_scores_text(item.scores)}" if item.scores else ""
+    scores = f" · {scores_text(item.scores)}" if item.scores else ""
     return f"<b>{_esc(item.kind)}</b> {_esc(where)}{_esc(extra)}{_esc(scores)}"
 
 
@@ -150,10 +150,10 @@ def render_diff_html(result: DiffResult, *, show_unchanged: bool = False) -> str
     items = _visible(result.items, show_unchanged)
     a_name, b_name = result.a.path or "version A", result.b.path or "version B"
     inline = [f'<div class="item k-{_esc(item.kind)}"><div class="head">{_html_head(item)}</div>'
-              f"<div>{_html_words(item.words)}</div></div>" for item in items]
-    rows = [f'<tr><td class="kind">{_html_head(item)}</td><td>{_html_words(item.words, "=-")}</td>'
-            f"<td>{_html_words(item.words, '=+')}</td></tr>" for item in items]
-    doc_scores = f"<p>Document: {_esc(_scores_text(result.scores))}</p>" if result.scores else ""
+              f"<div>{html_words(item.words)}</div></div>" for item in items]
+    rows = [f'<tr><td class="kind">{_html_head(item)}</td><td>{html_words(item.words, "=-")}</td>'
+            f"<td>{html_words(item.words, '=+')}</td></tr>" for item in items]
+    doc_scores = f"<p>Document: {_esc(scores_text(result.scores))}</p>" if result.scores else ""
     notes = "".join(f"<p class=\"meta\">Note: {_esc(note)}</p>" for note in result.notes)
     return "".join([
         "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n",

@@ -17,7 +17,7 @@ from typing import Any, Optional, Sequence
 
 from transdiff.diff import DiffItem
 from transdiff.errors import OutputError
-from transdiff.report.diffreport import _html_words, _marked, _scores_text, _side_dict
+from transdiff.report.diffreport import html_words, marked_words, scores_text, side_dict
 from transdiff.report.text import shorten
 from transdiff.threeway import STATUSES, ThreeWayResult, ThreeWayRow, VersionRendering
 
@@ -100,9 +100,9 @@ def render_threeway_text(result: ThreeWayResult, *, show_all: bool = False,
             f"A line {_lines(item.a.lines)}" if item.a else "", f"B line {_lines(item.b.lines)}" if item.b else "") if part)
         clauses = result.difference_clauses.get(k, [])
         source = f"; source clause{'s' if len(clauses) > 1 else ''} {', '.join(map(str, clauses))}" if clauses else ""
-        scores = f"  {_scores_text(item.scores)}" if item.scores else ""
+        scores = f"  {scores_text(item.scores)}" if item.scores else ""
         lines.append(f"{item.kind:<9} {where}{source}{scores}")
-        lines.append("  " + _marked(item.words))
+        lines.append("  " + marked_words(item.words))
     for version, name in (("a", "A"), ("b", "B")):
         if terms and terms.get(version):
             from transdiff.checks.terms import render_terms_text
@@ -145,7 +145,7 @@ def threeway_to_dict(result: ThreeWayResult, *, terms: Optional[dict[str, list[d
         "clauses": [{"clause": r.clause, "source_text": r.source_text, "source_lines": list(r.source_lines),
                      "a": _version_dict(r.a), "b": _version_dict(r.b), "a_vs_b": _a_vs_b(result, r)}
                     for r in result.rows],
-        "differences": [{"id": k, "kind": it.kind, "a": _side_dict(it.a), "b": _side_dict(it.b),
+        "differences": [{"id": k, "kind": it.kind, "a": side_dict(it.a), "b": side_dict(it.b),
                          "scores": it.scores, "words": [[op, text] for op, text in it.words],
                          "source_clauses": result.difference_clauses.get(k, [])}
                         for k, it in enumerate(result.diff.items) if it.kind != "unchanged"],
@@ -205,8 +205,8 @@ def render_threeway_html(result: ThreeWayResult, *, show_all: bool = False,
         rows.append(f'<tr><td class="num">{row.clause}<br>line {_esc(_lines(row.source_lines))}</td>'
                     f"<td>{_esc(row.source_text)}</td>{_version_cell(row.a)}{_version_cell(row.b)}"
                     f'<td class="num">{ab}</td></tr>')
-    differences = [f'<tr><td class="num">{_esc(it.kind)}<br>{_esc(_scores_text(it.scores))}</td>'
-                   f"<td>{_html_words(it.words, '=-')}</td><td>{_html_words(it.words, '=+')}</td></tr>"
+    differences = [f'<tr><td class="num">{_esc(it.kind)}<br>{_esc(scores_text(it.scores))}</td>'
+                   f"<td>{html_words(it.words, '=-')}</td><td>{html_words(it.words, '=+')}</td></tr>"
                    for it in result.diff.items if it.kind != "unchanged"]
     term_rows = []
     for version, name in (("a", "A"), ("b", "B")):
