@@ -9,7 +9,8 @@ import pytest
 from transdiff.errors import LanguageError, TransdiffError
 from transdiff.load import from_text
 from transdiff.report.threeway import CONTENT_SECURITY_POLICY, render_threeway
-from transdiff.threeway import compare_three, run_three_way
+from transdiff.cli.compare import run_three_way
+from transdiff.threeway import compare_three
 
 REMOVED = " They are endowed with reason and conscience and should act towards one another in a spirit of brotherhood."
 REWORDED = ("No one shall be subjected to arbitrary arrest, detention or exile.",

@@ -2,11 +2,15 @@
 from __future__ import annotations
 
 import sys
+from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 
 import click
 
 from ..errors import TransdiffError
 from .common import EXIT_FINDINGS, StepProgress, parse_finding_types, run_action
+
+if TYPE_CHECKING:
+    from ..threeway import ThreeWayResult
 
 
 @click.command("compare")
@@ -64,8 +68,6 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
             check_output_path(output, [first, second, third, *glossaries])
         show = StepProgress(progress if progress is not None else sys.stderr.isatty())
         if third is not None:
-            from ..threeway import run_three_way
-
             text, three = run_three_way(first, second, third, fmt=fmt, level=level, glossaries=list(glossaries),
                                         min_confidence=min_confidence, checks=checks, show_all=show_all,
                                         progress=show)
@@ -86,7 +88,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
         terms = result.terms
         use_colour = colour if colour is not None else (output is None and sys.stdout.isatty())
         if fmt in ("tmx", "xliff", "csv"):
-            from ..report.table import render_result_export
+            from ..report.export import render_result_export
             text = render_result_export(result, fmt, include_unmatched=include_unmatched)
         else:
             text = render(result, fmt, colour=bool(use_colour and fmt == "text"))
@@ -102,3 +104,30 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
         return 0
 
     run_action(action, debug)
+
+
+def run_three_way(first: str, second: str, third: str, *, fmt: str = "text", level: str = "clause",
+                  glossaries: Sequence[str] = (), min_confidence: Optional[float] = None,
+                  checks: Optional[Union[str, Iterable[str]]] = None, show_all: bool = False,
+                  progress: Any = None) -> tuple[str, ThreeWayResult]:
+    """The CLI's three-way path: compare, add term consistency when checked, render as ``fmt``.
+
+    Returns the report text and the result (for --fail-on).
+    """
+    from ..checks import DEFAULT_COMPARE_CHECKS, parse_checks, term_consistency
+    from ..compare import DEFAULT_MIN_CONFIDENCE
+    from ..report.threeway import render_threeway
+    from ..represent.glossary import load_glossary
+    from ..threeway import compare_three
+
+    if fmt not in ("text", "json", "html"):
+        raise TransdiffError(f"a three-way comparison is reported as text, json or html, not {fmt}")
+    wanted = parse_checks(checks, default=DEFAULT_COMPARE_CHECKS)
+    glossary = load_glossary(glossaries)
+    result = compare_three(first, second, third, checks=wanted, level=level, glossary=glossary,
+                           min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
+                           progress=progress)
+    terms = None
+    if "terms" in wanted:
+        terms = {"a": term_consistency(result.a, glossary=glossary), "b": term_consistency(result.b, glossary=glossary)}
+    return render_threeway(result, fmt, show_all=show_all, terms=terms), result

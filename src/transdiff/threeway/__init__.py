@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from ..diff import DiffItem, DiffResult, diff_documents
-from ..errors import LanguageError, TransdiffError
+from ..errors import LanguageError
 from ..checks import apply_checks, sentence_pairs
 from ..types import Document, Finding, Result
 
@@ -211,30 +211,4 @@ def compare_three(source: DocumentLike, target_a: DocumentLike, target_b: Docume
     return ThreeWayResult(src, result_a, result_b, ab, rows, difference_clauses, signature)
 
 
-def run_three_way(first: str, second: str, third: str, *, fmt: str = "text", level: str = "clause",
-                  glossaries: Sequence[str] = (), min_confidence: Optional[float] = None,
-                  checks: Optional[Union[str, Iterable[str]]] = None, show_all: bool = False,
-                  progress: Any = None) -> tuple[str, ThreeWayResult]:
-    """The CLI's three-way path: compare, add term consistency when checked, render as ``fmt``.
-
-    Returns the report text and the result (for --fail-on).
-    """
-    from ..compare import DEFAULT_MIN_CONFIDENCE
-    from ..checks import DEFAULT_COMPARE_CHECKS, parse_checks, term_consistency
-    from ..report.threeway import render_threeway
-    from ..represent.glossary import load_glossary
-
-    if fmt not in ("text", "json", "html"):
-        raise TransdiffError(f"a three-way comparison is reported as text, json or html, not {fmt}")
-    wanted = parse_checks(checks, default=DEFAULT_COMPARE_CHECKS)
-    glossary = load_glossary(glossaries)
-    result = compare_three(first, second, third, checks=wanted, level=level, glossary=glossary,
-                           min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
-                           progress=progress)
-    terms = None
-    if "terms" in wanted:
-        terms = {"a": term_consistency(result.a, glossary=glossary), "b": term_consistency(result.b, glossary=glossary)}
-    return render_threeway(result, fmt, show_all=show_all, terms=terms), result
-
-
-__all__ = ["STATUSES", "ThreeWayResult", "ThreeWayRow", "VersionRendering", "compare_three", "run_three_way"]
+__all__ = ["STATUSES", "ThreeWayResult", "ThreeWayRow", "VersionRendering", "compare_three"]
