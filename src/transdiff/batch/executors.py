@@ -17,7 +17,7 @@ from concurrent.futures.process import BrokenProcessPool
 from typing import Iterator
 
 from ..errors import InputError
-from .worker import PairOutcome, PairTask, _failed, run_pair, warm_up
+from .worker import PairOutcome, PairTask, failed_outcome, run_pair, warm_up
 
 WORKER_DIED = "the worker process died while comparing this pair (out of memory, or a crash in a library)"
 _PARENT_CHECK_SECONDS = 1.0
@@ -91,7 +91,7 @@ def run_in_pool(tasks: list[PairTask], jobs: int) -> Iterator[PairOutcome]:
                 except BrokenProcessPool:
                     broken = True
                     if alone:
-                        yield _failed(task.record, WORKER_DIED, time.perf_counter())
+                        yield failed_outcome(task.record, WORKER_DIED, time.perf_counter())
                     else:
                         suspects.append(task)
                     continue
@@ -137,7 +137,7 @@ def _dask_outcomes(client, tasks: list[PairTask]) -> Iterator[PairOutcome]:
                 outcome = future.result()
             except Exception as exc:  # KilledWorker and friends: the pair is recorded, the batch goes on
                 first = str(exc).splitlines()[0] if str(exc) else ""
-                outcome = _failed(task.record, f"the Dask worker failed: {type(exc).__name__}: {first}",
+                outcome = failed_outcome(task.record, f"the Dask worker failed: {type(exc).__name__}: {first}",
                                   time.perf_counter())
             future.release()
             yield outcome

@@ -61,19 +61,19 @@ def run_pair(task: PairTask) -> PairOutcome:
     try:
         report_json, rows = _compare(task)
     except TransdiffError as exc:
-        return _failed(record, str(exc), started)
+        return failed_outcome(record, str(exc), started)
     except MemoryError:
-        return _failed(record, "out of memory; split the documents or run fewer --jobs", started)
+        return failed_outcome(record, "out of memory; split the documents or run fewer --jobs", started)
     except Exception as exc:  # a bug in some stage: recorded, the batch goes on
         first = str(exc).splitlines()[0] if str(exc) else ""
-        return _failed(record, f"internal error: {type(exc).__name__}: {first}", started)
+        return failed_outcome(record, f"internal error: {type(exc).__name__}: {first}", started)
     record.status, record.error = "ok", None
     record.stats, record.segments, record.beads, record.findings = rows
     record.stats["seconds"] = round(time.perf_counter() - started, 3)
     return PairOutcome(record, report_json)
 
 
-def _failed(record: PairRecord, message: str, started: float) -> PairOutcome:
+def failed_outcome(record: PairRecord, message: str, started: float) -> PairOutcome:
     record.status, record.error = "error", message.splitlines()[0] if message else "failed"
     record.stats = {"seconds": round(time.perf_counter() - started, 3)}
     return PairOutcome(record, None)

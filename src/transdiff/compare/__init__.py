@@ -213,8 +213,8 @@ class FindingBuilder(PairGaps):
                     out.append(self._mismatch(k, bead, "date" if is_date else "number",
                                               [q.surface for q in src_only], [q.surface for q in tgt_only],
                                               0.9 if src_only and tgt_only else 0.6))
-            src_names = _literal_acronyms(src_f[i] for i in bead.source)
-            tgt_names = _literal_acronyms(tgt_f[j] for j in bead.target)
+            src_names = literal_acronyms(src_f[i] for i in bead.source)
+            tgt_names = literal_acronyms(tgt_f[j] for j in bead.target)
             if src_names or tgt_names:
                 src_keys = frozenset().union(*(src_f[i].keyset for i in bead.source))
                 tgt_keys = frozenset().union(*(tgt_f[j].keyset for j in bead.target))
@@ -244,7 +244,7 @@ class FindingBuilder(PairGaps):
         )
 
 
-def _literal_acronyms(features) -> set[str]:
+def literal_acronyms(features) -> set[str]:
     """Acronyms written as such in the text (SCO, RATS), not those a glossary adds to a Chinese term."""
     return {u.text for f in features for u in f.units if is_acronym(u.text)}
 
