@@ -16,8 +16,7 @@ from transdiff.load import from_text
 from transdiff.report.diffreport import CONTENT_SECURITY_POLICY, diff_to_dict, render_diff
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
-WMT = SHARED / "eval-data" / "coverage-contrastive-conditioning-zhen" / "data" / "mqm" / "original_tgt"
+WMT = ROOT / "tests" / "fixtures" / "wmt20"  # the first 60 lines of the two human references
 CPC = ROOT / "corpora" / "cpc20-report" / "zh.txt"
 UDHR_EN = (ROOT / "corpora" / "udhr" / "en.txt").read_text(encoding="utf-8")
 MOVED_LINE, MOVED_TO = 30, 10

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SHARED
 from transdiff.errors import InputError
 from transdiff.align.evaluate import (bead_type, check_cover, null_scores, read_beads, read_beads_file, recall_by_type,
                                 score_alignments, shift_beads, standard_scores)
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 UDHR = Path(__file__).resolve().parents[1] / "corpora" / "udhr"
 MAC_DEV = SHARED / "eval-data" / "bertalign-mac" / "dev" / "data" / "mac" / "dev"
 
@@ -127,7 +127,7 @@ def test_shift_beads_and_check_cover():
 
 # --- the published Bertalign figure ---
 
-@pytest.mark.skipif(not (MAC_DEV / "gold").is_dir(), reason="MAC-Dev not in ../shared/eval-data")
+@pytest.mark.needs_shared
 def test_bertalign_saved_output_on_mac_dev_gives_published_strict_f1():
     names = sorted(p.stem for p in (MAC_DEV / "gold").glob("*.align"))
     assert len(names) == 6

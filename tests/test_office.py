@@ -19,7 +19,6 @@ from transdiff.load.office import extract_docx, extract_pdf
 from transdiff.load.url import load_url
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
 UDHR_EN = (ROOT / "corpora" / "udhr" / "en.txt").read_text(encoding="utf-8")
 UDHR_ZH = (ROOT / "corpora" / "udhr" / "zh.txt").read_text(encoding="utf-8")
 

@@ -21,7 +21,6 @@ from transdiff.types import Alignment, Bead, Document, Finding, Result, Segment
 
 ROOT = Path(__file__).resolve().parents[1]
 SCHEMA = json.loads((ROOT / "docs" / "report.schema.json").read_text(encoding="utf-8"))
-SHARED = ROOT.parent / "shared"
 
 HOSTILE = ['<script>alert(1)</script>', '<img src=x onerror=alert(1)>', 'javascript:alert(1)', '" onmouseover="x']
 

@@ -18,7 +18,6 @@ from transdiff.segment.en import en_words
 from transdiff.segment.zh import add_words, zh_words
 from transdiff.types import Document, Segment
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 UDHR = Path(__file__).resolve().parents[1] / "corpora" / "udhr"
 
 
