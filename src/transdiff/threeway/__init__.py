@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence, Union
 
 from ..diff import DiffItem, DiffResult, diff_documents
-from ..errors import LanguageError
+from ..errors import LanguageError, TransdiffError
 from ..checks import apply_checks, sentence_pairs
 from ..types import Document, Finding, Result
 
