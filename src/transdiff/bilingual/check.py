@@ -13,16 +13,14 @@ over the whole document. Checks:
 - ``names``: acronyms written in one side (SCO, WHO) that the other side neither writes nor renders.
 - ``punctuation``: the source ends a sentence with 。？！ (. ? !) and the target does not end with the
   same kind of mark, or the other way round.
-- ``terms``: one Chinese term rendered in different ways across the units (``transdiff.qa_terms``);
+- ``terms``: one Chinese term rendered in different ways across the units (``transdiff.checks.terms``);
   a file-level list in ``CheckReport.terms``, not findings.
 
-The check names are the vocabulary ``transdiff compare --checks`` uses too (``transdiff.qa.CHECKS``).
+The check names are the vocabulary ``transdiff compare --checks`` uses too (``transdiff.checks.CHECKS``).
 """
 from __future__ import annotations
 
-import json
-import re
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Sequence
 
 from ..align import Hierarchy, align_clauses, align_features
@@ -36,15 +34,13 @@ from ..represent.numbers import Quantity, unmatched
 from ..checks import CHECKS
 from ..checks import parse_checks as _parse_shared
 from ..checks.punctuation import SENTENCE_MARKS, end_mark, mark_name
-from ..checks.terms import TermPair, render_terms_text, term_consistency_pairs
+from ..checks.terms import TermPair, term_consistency_pairs
+from ..checks.untranslated import TRANSLATABLE, flat_text
 from ..segment import segment
 from ..types import Alignment, Bead, Document, Segment
 
 # Findings of one unit are listed in this order.
 _UNIT_ORDER: tuple[str, ...] = ("untranslated", "omission", "numbers", "dates", "names", "punctuation", "terms")
-# Identical text is untranslated when it holds Chinese or a lower-case word; codes, numbers and
-# acronyms (217A, UNESCO) are legitimately the same in both languages.
-_TRANSLATABLE = re.compile("[\u3400-\u9fff\uf900-\ufaff]|[a-z]{3}")
 
 
 @dataclass
@@ -80,15 +76,11 @@ class CheckReport:
 
 
 # ------------------------------------------------------------------------------------------ simple checks
-def _flat(text: str) -> str:
-    return " ".join(text.split())
-
-
 def untranslated(unit: TranslationUnit) -> Optional[CheckFinding]:
     if not unit.target.strip():
         why = "the unit has no target" if not unit.has_target else "the target is empty"
         return CheckFinding(unit.id, "untranslated", "untranslated", why, unit.source, unit.target)
-    if _flat(unit.source) == _flat(unit.target) and _TRANSLATABLE.search(unit.source):
+    if flat_text(unit.source) == flat_text(unit.target) and TRANSLATABLE.search(unit.source):
         return CheckFinding(unit.id, "untranslated", "untranslated", "the target is the same as the source",
                             unit.source, unit.target)
     return None
@@ -305,45 +297,5 @@ def check_file(path: str, *, checks: Optional[str | Iterable[str]] = None,
     return check_bilingual(read_bilingual(path), checks=checks, glossary=glossary, min_confidence=min_confidence)
 
 
-# ------------------------------------------------------------------------------------------ reports
-_FORMAT_NAMES = {"xliff-1.2": "XLIFF 1.2", "xliff-2.0": "XLIFF 2.0", "tmx-1.4": "TMX 1.4"}
-
-
-def _short(text: str, limit: int = 160) -> str:
-    flat = _flat(text)
-    return flat if len(flat) <= limit else flat[:limit - 1] + "…"
-
-
-def render_check_text(report: CheckReport) -> str:
-    name = report.path or "input"
-    lines = [f"{name}: {_FORMAT_NAMES.get(report.format, report.format)}, {report.source_lang} -> "
-             f"{report.target_lang}, {report.units} unit{'s' if report.units != 1 else ''}, "
-             f"{len(report.findings)} finding{'s' if len(report.findings) != 1 else ''}"]
-    counts = ", ".join(f"{check} {n}" for check, n in report.counts().items())
-    lines.append(f"checks: {counts}")
-    for f in report.findings:
-        lines.append("")
-        confidence = f" ({f.confidence:.2f})" if f.check == "omission" else ""
-        lines.append(f"unit {f.unit}  [{f.check}]{confidence}  {f.message}")
-        lines.append(f"  source: {_short(f.source_text)}")
-        lines.append(f"  target: {_short(f.target_text)}")
-    if report.terms:
-        lines += ["", render_terms_text(report.terms, where_key="units").rstrip("\n")]
-    return "\n".join(lines) + "\n"
-
-
-def check_to_dict(report: CheckReport) -> dict[str, Any]:
-    from ..api import transdiff_version
-
-    return {"transdiff": transdiff_version(), "file": report.path, "format": report.format,
-            "source_lang": report.source_lang, "target_lang": report.target_lang, "units": report.units,
-            "checks": list(report.checks), "counts": report.counts(),
-            "findings": [asdict(f) for f in report.findings], "terms": report.terms}
-
-
-def render_check_json(report: CheckReport) -> str:
-    return json.dumps(check_to_dict(report), ensure_ascii=False, indent=2) + "\n"
-
-
 __all__ = ["CHECKS", "CheckFinding", "CheckReport", "check_bilingual", "check_file", "end_mark",
-           "parse_checks", "render_check_json", "render_check_text"]
+           "parse_checks"]

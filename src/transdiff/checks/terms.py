@@ -26,14 +26,16 @@ from __future__ import annotations
 
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any, Callable, Iterable, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from ..dictionary.cedict import load_cedict
 from ..represent.chinese import STOPWORDS as ZH_STOPWORDS
 from ..represent.chinese import has_han
 from ..represent.english import WORD, is_acronym, word_key
-from ..represent.glossary import Glossary
+from ..represent.glossary import Glossary, load_glossary
 from ..segment.zh import add_words, zh_words
+from ..types import Document, Result
+from .pairs import sentence_pairs
 
 MIN_OCCURRENCES = 2
 MAX_SENSES = 8
@@ -282,6 +284,34 @@ def render_terms_text(terms: Sequence[dict], *, where_key: str = "lines") -> str
         if t.get("unmatched"):
             lines.append(f"    no known rendering found x{t['unmatched']}")
     return "\n".join(lines) + "\n"
+
+
+def term_consistency(result: Result, *, glossary: Optional[Glossary] = None,
+                     min_confidence: Optional[float] = None, include_variants: bool = False) -> list[dict]:
+    """Chinese terms (occurring >= 2 times) rendered in different ways across the document.
+
+    Each occurrence is looked up in the aligned English sentence; see ``term_consistency_pairs`` for the rule on
+    what counts as a different rendering and docs/formats.md for the output.
+    """
+    zh_is_source = result.source.lang == "zh"
+    zh_doc, en_doc = (result.source, result.target) if zh_is_source else (result.target, result.source)
+    al = result.alignment
+    zh_segs, en_segs = (al.source, al.target) if zh_is_source else (al.target, al.source)
+    pairs = []
+    for p in sentence_pairs(result):
+        zh_ids, en_ids = (p.source, p.target) if zh_is_source else (p.target, p.source)
+        if zh_ids and en_ids:
+            pairs.append(TermPair(
+                [(zh_doc.lookup[zh_segs[i].nstart:zh_segs[i].nend], zh_segs[i].nstart) for i in zh_ids],
+                [(en_doc.norm[en_segs[j].nstart:en_segs[j].nend], en_segs[j].nstart) for j in en_ids],
+                _line_locator(zh_doc), _line_locator(en_doc)))
+    threshold = float(result.signature.get("min_confidence", 0.5)) if min_confidence is None else min_confidence
+    return term_consistency_pairs(pairs, glossary or load_glossary(), min_confidence=threshold,
+                                  include_variants=include_variants)
+
+
+def _line_locator(doc: Document) -> Callable[[int], int]:
+    return lambda norm_offset: doc.line_of(doc.norm_to_text[norm_offset])
 
 
 __all__ = ["Rendering", "TermPair", "are_variants", "known_renderings", "render_terms_text", "rendering_keys",

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import click
 
-from ..bilingual.check import CHECKS, check_file, parse_checks, render_check_json, render_check_text
+from ..bilingual.check import CHECKS, check_file, parse_checks
 from ..compare import DEFAULT_MIN_CONFIDENCE
 from ..errors import InputError
 from .common import EXIT_FINDINGS, run_action
@@ -32,6 +32,7 @@ def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, de
 
     def action() -> int:
         from ..output import write_atomic
+        from ..report.check import render_check_json, render_check_text
 
         report = check_file(file, checks=wanted, glossary=list(glossaries),
                             min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
