@@ -135,4 +135,4 @@ class Result:
     findings: list[Finding]
     signature: dict[str, Any]
     level: Level = "clause"
-    terms: list[dict[str, Any]] = field(default_factory=list)   # term consistency (qa.term_consistency)
+    terms: list[dict[str, Any]] = field(default_factory=list)   # term consistency (checks.term_consistency)

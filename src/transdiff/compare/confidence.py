@@ -3,7 +3,7 @@
 A gap (omission, addition, partial) is judged on two independent kinds of evidence, each a
 log-likelihood ratio of "this text has no counterpart" against "it is translated":
 
-* coverage: how many of its content words find a counterpart (compare.py computes it);
+* coverage: how many of its content words find a counterpart (compare/__init__.py computes it);
 * length: whether the other side is as much shorter as the gap would make it. The log length ratio of a
   pair of translations is roughly Gaussian around the document's own ratio (score/length.py); a pair
   whose target is short by about the gap's share fits "untranslated" better than "translated".

@@ -3,7 +3,7 @@
 One GET with a time-out that bounds the whole download (not only each socket read) and a size
 limit checked while reading, so a slow or huge page cannot hang or fill memory. The charset comes
 from the Content-Type header, else from a ``<meta>`` tag, else the loader's own decoding guesses.
-PDF and .docx responses go through ``load_office``. Every failure is a one-line InputError.
+PDF and .docx responses go through ``office``. Every failure is a one-line InputError.
 """
 from __future__ import annotations
 

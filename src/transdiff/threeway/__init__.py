@@ -169,7 +169,7 @@ def compare_three(source: DocumentLike, target_a: DocumentLike, target_b: Docume
     """Compare ``source`` with two translations of it and line the results up by source clause.
 
     ``compare_options`` go to ``transdiff.compare`` (level, glossary, min_confidence, progress, ...);
-    ``checks`` selects the findings as ``transdiff.qa.apply_checks`` does.
+    ``checks`` selects the findings as ``transdiff.checks.apply_checks`` does.
     """
     from ..api import compare
 
