@@ -98,12 +98,14 @@ def main() -> None:
               help="Checks: omission, numbers, dates, names, untranslated, terms, punctuation, or all "
                    "(default: all but punctuation).")
 @click.option("--all", "show_all", is_flag=True, help="Three-way reports: list every source clause.")
+@click.option("--whole-page", is_flag=True,
+              help="Web pages: compare all visible text, not only the article (when the extraction is wrong).")
 @click.option("--colour/--no-colour", "--color/--no-color", "colour", default=None,
               help="Colour the text report (default: on a terminal).")
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched, output, glossaries, min_confidence,
-                fail_on, checks, show_all, colour, progress, debug):
+                fail_on, checks, show_all, whole_page, colour, progress, debug):
     """Compare FIRST and SECOND (one Chinese, one English document).
 
     With THIRD, FIRST is the source and SECOND and THIRD are two translations of it (three-way:
@@ -135,7 +137,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
 
             text, three = run_three_way(first, second, third, fmt=fmt, level=level, glossaries=list(glossaries),
                                         min_confidence=min_confidence, checks=checks, show_all=show_all,
-                                        progress=show)
+                                        progress=show, whole_page=whole_page)
             if output:
                 write_atomic(output, text, inputs=[first, second, third, *glossaries])
             else:
@@ -146,7 +148,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
 
         result = compare(first, second, source_lang=source_lang, level=level, glossary=list(glossaries),
                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
-                         progress=show)
+                         progress=show, whole_page=whole_page)
         result = apply_checks(result, checks)
         result.terms = (term_consistency(result, glossary=load_glossary(list(glossaries)))
                         if "terms" in result.signature["checks"] else [])
@@ -182,9 +184,12 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
 @click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--whole-page", is_flag=True,
+              help="Web pages: compare all visible text, not only the article (when the extraction is wrong).")
 @click.option("--progress/--no-progress", default=None)
 @click.option("--debug", is_flag=True)
-def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unmatched, output, glossaries, progress, debug):
+def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unmatched, output, glossaries, whole_page,
+              progress, debug):
     """Align FIRST and SECOND and print the beads (`[i,j]:[k]`, 0-based segment ids)."""
 
     def action() -> int:
@@ -197,7 +202,8 @@ def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unma
         if output:
             check_output_path(output, [first, second, *glossaries])
         show = _Progress(progress if progress is not None else sys.stderr.isatty())
-        src, tgt = order_pair(load_path(first, role="source"), load_path(second, role="target"), source_lang)
+        src, tgt = order_pair(load_path(first, role="source", whole_page=whole_page),
+                              load_path(second, role="target", whole_page=whole_page), source_lang)
         alignment = align(src, tgt, level=level, glossary=list(glossaries), presegmented=presegmented,
                           progress=show)
         if fmt in ("beads", "tsv", "json"):

@@ -1,9 +1,11 @@
 """Load stage: read a file, decode it, normalise it and decide its language and script.
 
-The work is split over four modules: ``load_decode`` (bytes -> text), ``load_html`` (visible text of
-HTML), ``load_normalise`` (norm text and the compact ``OffsetMap``) and this one (file checks,
-language, script, the public API). ``Document.norm`` stays close to the original text and every norm
-character maps back to an offset of ``Document.text`` through ``Document.norm_to_text``.
+The work is split over five modules: ``load_decode`` (bytes -> text), ``load_article`` (the article
+of a web page, or with ``whole_page`` all its visible text through ``load_html``), ``load_normalise``
+(norm text and the compact ``OffsetMap``) and this one (file checks, language, script, the public
+API). For HTML, ``Document.text`` is the extracted text, never markup (as for .docx and .pdf).
+``Document.norm`` stays close to it and every norm character maps back to an offset of
+``Document.text`` through ``Document.norm_to_text``.
 """
 from __future__ import annotations
 
@@ -15,9 +17,9 @@ from pathlib import Path
 from typing import Optional
 
 from .errors import InputError, LanguageError
+from .load_article import page_text
 from .load_decode import decode_bytes
-from .load_html import extract_visible
-from .load_normalise import OffsetMap, compose, normalise
+from .load_normalise import OffsetMap, normalise
 from .types import Document
 
 __all__ = ["OffsetMap", "decode_bytes", "detect_language", "from_text", "load_path", "normalise"]
@@ -128,20 +130,16 @@ def _looks_like_html(text: str) -> bool:
 
 
 def _build(text: str, *, path: Optional[str], encoding: str, html: bool, label: str,
-           lang: Optional[str] = None) -> Document:
+           lang: Optional[str] = None, whole_page: bool = False) -> Document:
+    extraction: Optional[str] = None
+    extractor: Optional[str] = None
     if html:
-        visible, run_starts, run_targets = extract_visible(text)
-        run_starts.append(len(visible))
-        run_targets.append(len(text))
-        visible_map = OffsetMap(run_starts, run_targets, len(visible) + 1)
-        norm, norm_map = normalise(visible)
-        norm_map = compose(norm_map, visible_map)
-        if not norm:
-            raise InputError(f"{label} is an HTML page without visible text")
-    else:
-        norm, norm_map = normalise(text)
-        if not norm:
-            raise InputError(f"{label} contains only whitespace")
+        page = page_text(text, whole_page=whole_page, label=label)
+        text, extraction, extractor = page.text, page.extraction, page.extractor
+    norm, norm_map = normalise(text)
+    if not norm:
+        raise InputError(f"{label} is an HTML page without visible text" if html
+                         else f"{label} contains only whitespace")
     if lang is None:
         lang, reason = _language_evidence(norm)
         if lang is None:
@@ -155,18 +153,20 @@ def _build(text: str, *, path: Optional[str], encoding: str, html: bool, label: 
         if script == "traditional":
             lookup = norm.translate(_script_tables()[2])
     return Document(text=text, norm=norm, norm_to_text=norm_map, lang=lang, path=path,  # type: ignore[arg-type]
-                    encoding=encoding, script=script, lookup=lookup)
+                    encoding=encoding, script=script, lookup=lookup, extraction=extraction,
+                    extractor=extractor)
 
 
 def from_text(text: str, *, path: Optional[str] = None, html: Optional[bool] = None,
-              lang: Optional[str] = None) -> Document:
+              lang: Optional[str] = None, whole_page: bool = False) -> Document:
     """Build a Document from a string. ``html=None`` sniffs for ``<!doctype html``/``<html``;
-    ``lang`` skips language detection when the caller knows it."""
+    ``lang`` skips language detection when the caller knows it; ``whole_page`` keeps all the visible
+    text of an HTML page instead of its article."""
     label = f"text {path!r}" if path else "the text"
     if not text:
         raise InputError(f"{label} is empty")
     is_html = _looks_like_html(text) if html is None else html
-    return _build(text, path=path, encoding="utf-8", html=is_html, label=label, lang=lang)
+    return _build(text, path=path, encoding="utf-8", html=is_html, label=label, lang=lang, whole_page=whole_page)
 
 
 def read_file_bytes(path: Path, label: str, *, max_bytes: Optional[int] = None) -> bytes:
@@ -195,13 +195,14 @@ def read_file_bytes(path: Path, label: str, *, max_bytes: Optional[int] = None) 
     return data
 
 
-def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
+def load_path(path: str | os.PathLike[str], *, role: str = "input", whole_page: bool = False) -> Document:
     """Read, decode and normalise a text or HTML file, a .docx or .pdf file (by suffix) or an http(s)
-    URL. Raises InputError / LanguageError (one line)."""
+    URL. A web page gives its article's text, or all its visible text with ``whole_page``.
+    Raises InputError / LanguageError (one line)."""
     if isinstance(path, str) and path[:8].lower().startswith(("http://", "https://")):
         from .load_url import load_url  # imported on use: most runs never fetch
 
-        return load_url(path, role=role)
+        return load_url(path, role=role, whole_page=whole_page)
     file_path = Path(path)
     label = f"{role} file {_display(path)}"
     data = read_file_bytes(file_path, label)
@@ -212,4 +213,5 @@ def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
         return document_from_office(data, office, path=os.fspath(path), label=label)
     text, encoding = decode_bytes(data, name=label)
     is_html = file_path.suffix.lower() in HTML_SUFFIXES or _looks_like_html(text)
-    return _build(text, path=os.fspath(path), encoding=encoding, html=is_html, label=label)
+    return _build(text, path=os.fspath(path), encoding=encoding, html=is_html, label=label,
+                  whole_page=whole_page)

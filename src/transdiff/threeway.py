@@ -84,10 +84,10 @@ class ThreeWayResult:
                 if getattr(r, version).status != "omitted" and getattr(r, other).status == "omitted"]
 
 
-def _load(doc: DocumentLike, role: str) -> Document:
+def _load(doc: DocumentLike, role: str, whole_page: bool) -> Document:
     from .load import load_path
 
-    return doc if isinstance(doc, Document) else load_path(doc, role=role)
+    return doc if isinstance(doc, Document) else load_path(doc, role=role, whole_page=whole_page)
 
 
 def _overlaps(span: Optional[Sequence[int]], start: int, end: int) -> bool:
@@ -175,8 +175,9 @@ def compare_three(source: DocumentLike, target_a: DocumentLike, target_b: Docume
 
     if compare_options.get("source_lang"):
         raise TransdiffError("a three-way comparison takes the source first; leave out --source")
-    src = _load(source, "source")
-    doc_a, doc_b = _load(target_a, "version A"), _load(target_b, "version B")
+    whole_page = bool(compare_options.get("whole_page"))
+    src = _load(source, "source", whole_page)
+    doc_a, doc_b = _load(target_a, "version A", whole_page), _load(target_b, "version B", whole_page)
     for doc, name in ((doc_a, "version A"), (doc_b, "version B")):
         if doc.lang == src.lang:
             raise LanguageError(f"{doc.path or name} is in the same language as the source {src.path or ''}; "
@@ -214,7 +215,7 @@ def compare_three(source: DocumentLike, target_a: DocumentLike, target_b: Docume
 def run_three_way(first: str, second: str, third: str, *, fmt: str = "text", level: str = "clause",
                   glossaries: Sequence[str] = (), min_confidence: Optional[float] = None,
                   checks: Optional[Union[str, Iterable[str]]] = None, show_all: bool = False,
-                  progress: Any = None) -> tuple[str, ThreeWayResult]:
+                  progress: Any = None, whole_page: bool = False) -> tuple[str, ThreeWayResult]:
     """The CLI's three-way path: compare, add term consistency when checked, render as ``fmt``.
 
     Returns the report text and the result (for --fail-on).
@@ -230,7 +231,7 @@ def run_three_way(first: str, second: str, third: str, *, fmt: str = "text", lev
     glossary = load_glossary(glossaries)
     result = compare_three(first, second, third, checks=wanted, level=level, glossary=glossary,
                            min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
-                           progress=progress)
+                           progress=progress, whole_page=whole_page)
     terms = None
     if "terms" in wanted:
         terms = {"a": term_consistency(result.a, glossary=glossary), "b": term_consistency(result.b, glossary=glossary)}

@@ -1,0 +1,165 @@
+"""The text of a web page that a comparison should see: its article, not the site's furniture.
+
+Pages as publishers put declarations online carry menus, breadcrumbs, a date-and-source line, share
+buttons, "related news", copyright footers and scripts. Compared as they are, every one of those
+becomes a finding. The article is extracted with trafilatura (chosen over readability-lxml and jusText
+on the pages of benchmarks/html_extraction.py; the README has the figures): headings, paragraphs, list
+items and table rows of the article in page order, one per line, table cells separated by tabs.
+
+``whole_page=True`` keeps every visible line of the page (``load_html``), for pages where the
+extraction is wrong. When trafilatura finds no article the whole page is used too, with a one-line
+warning: an empty document would only turn into a confusing error further on.
+"""
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+from typing import Any, Optional
+
+from .load_html import extract_visible
+
+ARTICLE = "article"
+WHOLE_PAGE = "whole-page"
+WHOLE_PAGE_FALLBACK = "whole-page-fallback"
+EXTRACTIONS = (ARTICLE, WHOLE_PAGE, WHOLE_PAGE_FALLBACK)
+
+LOG = logging.getLogger("transdiff.load")
+
+# trafilatura's XML: these elements each give one line (a table row gives one line of tab-separated cells).
+_LINE_ELEMENTS = frozenset({"p", "head", "item", "row", "quote", "code", "list", "table", "main", "doc"})
+# Struck-through text and image placeholders are not text of the article.
+_DROPPED_ELEMENTS = frozenset({"del", "graphic"})
+# Elements whose <h1> is the site's banner or a teaser, not the document's heading.
+_CHROME_ANCESTORS = frozenset({"header", "nav", "footer", "aside"})
+_SPACES = re.compile(r"[^\S\t\n]+")
+_LONGEST_HEADING = 300
+# How sites append their name to a page title: "Title--Channel--Site", "Title_Ministry", "Title | Site".
+_TITLE_SEPARATORS = re.compile(r"\s*(?:--|_|\||\s[-\u2013\u2014]\s)\s*")
+
+
+@dataclass(frozen=True)
+class PageText:
+    text: str
+    extraction: str      # one of EXTRACTIONS
+    extractor: str       # what produced ``text``, with its version
+
+
+def page_text(markup: str, *, whole_page: bool = False, label: str = "the page") -> PageText:
+    """The article text of an HTML page, or all its visible text (``whole_page`` or no article found)."""
+    if not whole_page:
+        article = extract_article(markup)
+        if article:
+            return PageText(article, ARTICLE, trafilatura_version())
+        LOG.warning("transdiff: warning: %s: no article found in the page; comparing all its visible text "
+                    "(the whole page)", label)
+    visible = _tidy(extract_visible(markup)[0].split("\n"))
+    return PageText(visible, WHOLE_PAGE if whole_page else WHOLE_PAGE_FALLBACK, "transdiff visible text")
+
+
+def trafilatura_version() -> str:
+    import trafilatura
+
+    return f"trafilatura {trafilatura.__version__}"
+
+
+def extract_article(markup: str) -> Optional[str]:
+    """Lines of the page's main text, or None when trafilatura finds no article in it."""
+    import trafilatura
+    from lxml import etree
+    from trafilatura.utils import load_html
+
+    _quiet_trafilatura()
+    tree = load_html(markup)
+    if tree is None:
+        return None
+    for unseen in tree.xpath("//template | //*[@hidden]"):
+        # browsers never show these; trafilatura keeps their text
+        unseen.drop_tree()
+    heading = _document_heading(tree)
+    # trafilatura cleans the tree it is given in place, so the heading is read first.
+    xml = trafilatura.extract(tree, output_format="xml", include_comments=False, include_tables=True,
+                              include_images=False, include_links=False, include_formatting=False,
+                              deduplicate=False, with_metadata=False)
+    if not xml:
+        return None
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    lines = _render(main if main is not None else root)
+    if not lines:
+        return None
+    if heading and heading not in lines[:3]:
+        # trafilatura takes the <h1> for page metadata when it stands outside the article's container;
+        # it is the document's title, the first line of the text in every other format.
+        lines.insert(0, heading)
+    return _tidy(lines)
+
+
+def _tidy(lines: list[str]) -> str:
+    """One line per paragraph, without the indentation and blank lines of the markup."""
+    kept = [line for line in (_collapse(raw).strip() for raw in lines) if line]
+    return "\n".join(kept) + "\n" if kept else ""
+
+
+def _quiet_trafilatura() -> None:
+    # It logs "discarding data" and the like at WARNING for pages without an article; that case gets
+    # our own one-line warning instead.
+    logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
+
+
+def _collapse(text: str) -> str:
+    return _SPACES.sub(" ", text)
+
+
+def _render(element: Any) -> list[str]:
+    lines: list[str] = []
+    current: list[str] = []
+
+    def flush() -> None:
+        lines.extend("".join(current).split("\n"))
+        current.clear()
+
+    def walk(node: Any) -> None:
+        tag = node.tag
+        if tag in _DROPPED_ELEMENTS:
+            current.append(node.tail or "")
+            return
+        starts_line = tag in _LINE_ELEMENTS
+        if starts_line:
+            flush()
+        if tag == "cell" and node.getprevious() is not None:
+            current.append("\t")
+        if tag == "lb":
+            current.append("\n")
+        current.append((node.text or "").replace("\t", " "))
+        for child in node:
+            walk(child)
+        if starts_line:
+            flush()
+        current.append((node.tail or "").replace("\t", " "))
+
+    walk(element)
+    flush()
+    return [line for line in lines if line.strip()]
+
+
+def _document_heading(tree: Any) -> Optional[str]:
+    """The document's title as the page shows it: its only <h1> outside header/nav/footer/aside that
+    is not a link (site banners are links home), else the first part of the page <title> when an
+    element shows exactly it (old table layouts mark the title with <b> or <font> only)."""
+    headings = [h for h in tree.iter("h1")
+                if not any(a.tag in _CHROME_ANCESTORS for a in h.iterancestors())]
+    if len(headings) == 1:
+        text = " ".join(headings[0].text_content().split())
+        linked = " ".join(" ".join(a.text_content() for a in headings[0].iter("a")).split())
+        if text and len(text) <= _LONGEST_HEADING and linked != text:
+            return text
+    title = " ".join(" ".join(t.text_content() for t in tree.iter("title")).split())
+    first = _TITLE_SEPARATORS.split(title)[0].strip()
+    if not first or len(first) > _LONGEST_HEADING:
+        return None
+    body = tree.find("body")
+    for element in body.iter() if body is not None else ():
+        if isinstance(element.tag, str) and " ".join((element.text or "").split()) == first:
+            return first
+    return None
