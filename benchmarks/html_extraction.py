@@ -4,8 +4,8 @@
     python benchmarks/html_extraction.py            # every page shape, every extractor
     python benchmarks/html_extraction.py --repeat 5 # median time of 5 runs per page
 
-The pages are the shapes of tests/web_pages.py (a People's Daily-style news page, a secretariat-style
-English page, an article split over several <div>s, the text in a layout table, and a page with no
+The pages are the shapes of tests/web_pages.py (a People's Daily-style news page, a foreign-ministry
+press page, a secretariat-style English page, an article split over several <div>s, the text in a layout table, and a page with no
 container around the text), built around corpora/udhr (zh, en) and corpora/cpc20-report (zh, 80 KB).
 For each page and extractor:
 
@@ -111,7 +111,7 @@ def score(output: str, lines: list[str], text: str) -> tuple[int, int, bool]:
 def run(repeat: int, only: Optional[list[str]]) -> list[dict]:
     texts = {name: (ROOT / "corpora" / name).read_text(encoding="utf-8").rstrip("\n")
              for name in ("udhr/zh.txt", "udhr/en.txt", "cpc20-report/zh.txt")}
-    pages = [(shape, doc) for shape in ("peoples-daily", "split-divs", "table") for doc in ("udhr/zh.txt",)]
+    pages = [(shape, doc) for shape in ("peoples-daily", "ministry", "split-divs", "table") for doc in ("udhr/zh.txt",)]
     pages += [("peoples-daily", "cpc20-report/zh.txt"), ("secretariat", "udhr/en.txt"),
               ("secretariat-table", "udhr/en.txt"), ("no-container", "udhr/zh.txt"), ("no-container", "udhr/en.txt")]
     rows = []

@@ -23,7 +23,8 @@ from test_bad_input import traditional
 from test_report import SCHEMA, schema_errors
 from transdiff.load import load_path
 from transdiff.report.json import to_dict
-from web_pages import FURNITURE, peoples_daily_page, secretariat_page, secretariat_table_page, split_divs_page, table_page
+from web_pages import (FURNITURE, ministry_page, peoples_daily_page, secretariat_page, secretariat_table_page,
+                       split_divs_page, table_page)
 
 ZH = (UDHR / "zh.txt").read_text(encoding="utf-8")
 EN = (UDHR / "en.txt").read_text(encoding="utf-8")
@@ -58,7 +59,8 @@ def furniture_in(text: str) -> list[str]:
 
 
 # --------------------------------------------------------------------------- extraction
-ZH_SHAPES = [("peoples-daily", peoples_daily_page), ("split-divs", split_divs_page), ("table", table_page)]
+ZH_SHAPES = [("peoples-daily", peoples_daily_page), ("ministry", ministry_page), ("split-divs", split_divs_page),
+             ("table", table_page)]
 EN_SHAPES = [("secretariat", secretariat_page), ("secretariat-table", secretariat_table_page)]
 CASES = ([(name, builder, "zh", codec) for name, builder in ZH_SHAPES for codec in ("utf-8", "gb18030", "big5")]
          + [(name, builder, "en", "utf-8") for name, builder in EN_SHAPES])
@@ -111,9 +113,10 @@ def assert_article_3_found_and_nothing_from_the_page(result: transdiff.Result) -
 
 @pytest.mark.parametrize("zh_builder, en_builder, codec", [
     (peoples_daily_page, secretariat_page, "gb18030"),
+    (ministry_page, secretariat_page, "utf-8"),
     (split_divs_page, secretariat_page, "utf-8"),
     (table_page, secretariat_table_page, "utf-8"),
-], ids=["news-gb18030", "split-divs", "tables"])
+], ids=["news-gb18030", "ministry", "split-divs", "tables"])
 def test_furniture_pages_give_the_findings_of_the_txt_pair(tmp_path, txt_results, zh_builder, en_builder, codec):
     zh = page_file(tmp_path, "zh.html", zh_builder, ZH, codec)
     en = page_file(tmp_path, "en.html", en_builder, EN_WITHOUT_3)

@@ -1,8 +1,9 @@
 """Web pages as publishers put documents online, built around a plain text.
 
-The furniture follows the structure of the sites such declarations are found on: a People's Daily /
-ministry-style Chinese news page (top bar, channel menu, breadcrumbs, date-and-source line, share
-buttons, editor line, "related news", a hot-list sidebar, copyright footer, scripts) and an
+The furniture follows the structure of the sites such declarations are found on: a People's Daily-style
+Chinese news page (top bar, channel menu, breadcrumbs, date-and-source line, share buttons, editor
+line, "related news", a hot-list sidebar, copyright footer, scripts), a foreign-ministry press page
+(language bar, menu, "current position" line, time, font-size and print tools, ICP footer) and an
 international-secretariat-style English page (language switcher, main menu, breadcrumbs, date,
 print/share links, "see also", address and copyright footer, cookie banner, scripts). Two more shapes
 that trip extractors: an article cut into several <div>s with a box between them, and an old
@@ -32,6 +33,14 @@ ZH_FOOTER = ["人民日报社概况", "关于人民网", "报社招聘", "招聘
              "人民网版权所有，未经书面授权禁止使用",
              "Copyright © 1997-2022 by www.people.com.cn. all rights reserved"]
 
+MINISTRY_TOP = ["中华人民共和国外交部", "English", "Français", "Español", "Русский", "العربية", "无障碍"]
+MINISTRY_MENU = ["首页", "外交部", "外交部长", "新闻", "外事服务", "资料", "领事", "政务公开"]
+MINISTRY_CRUMBS = "当前位置：首页 > 外交部 > 重要新闻"
+MINISTRY_DATELINE = "2022-09-17 01:32"
+MINISTRY_TOOLS = ["【大", "中", "小】", "【打印】", "【关闭窗口】"]
+MINISTRY_FOOTER = ["网站地图", "联系我们", "版权所有：中华人民共和国外交部", "京ICP备06033386号",
+                   "京公网安备 11040102700133号", "地址：北京市朝阳区朝阳门南大街2号"]
+
 EN_LANGS = ["中文", "Русский", "English"]
 EN_MENU = ["About SCO", "Documents", "News", "Events", "Media", "Cooperation", "Contacts"]
 EN_CRUMBS = ["Home", "Documents", "Declarations"]
@@ -47,6 +56,8 @@ EN_COOKIES = "This site uses cookies to improve your experience. By continuing y
 
 FURNITURE: tuple[str, ...] = tuple(
     ZH_MENU[:-1] + ZH_TOP + ZH_CRUMBS + [ZH_DATELINE, ZH_EDITOR] + ZH_SHARE + ZH_RELATED + ZH_HOT + ZH_FOOTER
+    + MINISTRY_TOP[:1] + MINISTRY_TOP[2:] + MINISTRY_MENU[1:] + [MINISTRY_CRUMBS, MINISTRY_DATELINE]
+    + MINISTRY_TOOLS + MINISTRY_FOOTER
     + EN_LANGS[:2] + EN_MENU + EN_CRUMBS + [EN_DATELINE, EN_COOKIES] + EN_SHARE + EN_SEE_ALSO + EN_FOOTER
 )
 
@@ -107,6 +118,25 @@ def peoples_daily_page(text: str, charset: str = "utf-8") -> str:
             + '<div class="rm_txt_con cf">\n' + _paragraphs(lines[1:], "text-indent: 2em;") + "\n"
             + f'<div class="edit cf">{escape(ZH_EDITOR)}</div>\n</div>\n'
             + related + "</div>\n" + hot + "</div>\n" + footer + _SCRIPT + "\n</body>\n</html>\n")
+
+
+def ministry_page(text: str, charset: str = "utf-8") -> str:
+    """A foreign-ministry press page: language bar, channel menu, "current position" line, headline,
+    time and font-size/print tools, the text in a body <div>, a close-window link, ICP footer."""
+    lines = text.split("\n")
+    tools = " ".join(f'<a href="javascript:void(0)">{escape(t)}</a>' for t in MINISTRY_TOOLS[:4])
+    return ("<!DOCTYPE html>\n<html>\n" + _head(f"{lines[0]}_中华人民共和国外交部", charset)
+            + '<body>\n<div class="top"><div class="w1200"><span>' + escape(MINISTRY_TOP[0]) + "</span>"
+            + " | ".join(f'<a href="/{k}/">{escape(t)}</a>' for k, t in enumerate(MINISTRY_TOP[1:])) + "</div></div>\n"
+            + '<div class="menu">' + _links(MINISTRY_MENU) + "</div>\n"
+            + f'<div class="crumbs w1200">{escape(MINISTRY_CRUMBS)}</div>\n'
+            + '<div class="vibox w1200"><div class="news-title">' + f"<h1>{escape(lines[0])}</h1></div>\n"
+            + f'<div class="news-info"><p class="time"><span>{escape(MINISTRY_DATELINE)}</span></p>'
+            + f'<p class="tools">{tools}</p></div>\n'
+            + '<div class="news-main"><div id="News_Body_Txt_A">\n' + _paragraphs(lines[1:]) + "\n</div></div>\n"
+            + f'<div class="close"><a href="javascript:window.close()">{escape(MINISTRY_TOOLS[4])}</a></div></div>\n'
+            + '<div class="footer">' + "".join(f"<p>{escape(t)}</p>" for t in MINISTRY_FOOTER) + "</div>\n"
+            + _SCRIPT + "\n</body>\n</html>\n")
 
 
 def _en_chrome(title: str) -> tuple[str, str]:
@@ -191,6 +221,7 @@ def bare_page(text: str, charset: str = "utf-8") -> str:
 
 BUILDERS: dict[str, Callable[..., str]] = {
     "peoples-daily": peoples_daily_page,
+    "ministry": ministry_page,
     "secretariat": secretariat_page,
     "split-divs": split_divs_page,
     "table": table_page,
