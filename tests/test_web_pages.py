@@ -261,3 +261,20 @@ def test_big5_table_page_as_url(page_server):
     doc = load_path(f"{page_server}/zh-table.html")
     assert (doc.encoding, doc.script, doc.extraction) == ("big5", "traditional", "article")
     assert doc.text == big5_text(ZH)
+
+
+def test_a_list_inside_a_page_without_article_container_is_kept():
+    # Hand-made pages put the text straight into <body>; trafilatura's default run then drops lists.
+    items = ["Everyone has the right to education.", "Education shall be directed to the full development.",
+             "Parents have a prior right to choose the kind of education."]
+    paragraphs = [line for line in EN.split("\n") if line.strip()][1:12]
+    page = ("<html><head><title>Universal Declaration of Human Rights</title></head><body>"
+            '<div class="nav"><a href="/">Home</a> <a href="/docs">Documents</a></div>'
+            "<h1>Universal Declaration of Human Rights</h1>"
+            + "".join(f"<p>{escape(p)}</p>" for p in paragraphs[:6])
+            + "<ol>" + "".join(f"<li>{escape(i)}</li>" for i in items) + "</ol>"
+            + "".join(f"<p>{escape(p)}</p>" for p in paragraphs[6:]) + "</body></html>")
+    doc = transdiff.from_text(page)
+    assert doc.extraction == "article"
+    assert doc.text.split("\n")[:-1] == ["Universal Declaration of Human Rights", *paragraphs[:6], *items,
+                                         *paragraphs[6:]]

@@ -14,7 +14,9 @@ from __future__ import annotations
 
 import logging
 import re
+from copy import deepcopy
 from dataclasses import dataclass
+from difflib import SequenceMatcher
 from typing import Any, Optional
 
 from .load_html import extract_visible
@@ -65,8 +67,6 @@ def trafilatura_version() -> str:
 
 def extract_article(markup: str) -> Optional[str]:
     """Lines of the page's main text, or None when trafilatura finds no article in it."""
-    import trafilatura
-    from lxml import etree
     from trafilatura.utils import load_html
 
     _quiet_trafilatura()
@@ -77,22 +77,47 @@ def extract_article(markup: str) -> Optional[str]:
         # browsers never show these; trafilatura keeps their text
         unseen.drop_tree()
     heading = _document_heading(tree)
-    # trafilatura cleans the tree it is given in place, so the heading is read first.
-    xml = trafilatura.extract(tree, output_format="xml", include_comments=False, include_tables=True,
-                              include_images=False, include_links=False, include_formatting=False,
-                              deduplicate=False, with_metadata=False)
-    if not xml:
-        return None
-    root = etree.fromstring(xml.encode("utf-8"))
-    main = root.find("main")
-    lines = _render(main if main is not None else root)
+    # trafilatura cleans the tree it is given in place: the recall run gets a copy
+    generous = _trafilatura_lines(deepcopy(tree), favor_recall=True)
+    lines = _trafilatura_lines(tree, favor_recall=False)
     if not lines:
         return None
+    lines = _fill_inner_gaps(lines, generous)
     if heading and heading not in lines[:3]:
         # trafilatura takes the <h1> for page metadata when it stands outside the article's container;
         # it is the document's title, the first line of the text in every other format.
         lines.insert(0, heading)
     return _tidy(lines)
+
+
+def _trafilatura_lines(tree: Any, *, favor_recall: bool) -> list[str]:
+    import trafilatura
+    from lxml import etree
+
+    xml = trafilatura.extract(tree, output_format="xml", include_comments=False, include_tables=True,
+                              include_images=False, include_links=False, include_formatting=False,
+                              deduplicate=False, with_metadata=False, favor_recall=favor_recall)
+    if not xml:
+        return []
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    return _render(main if main is not None else root)
+
+
+def _fill_inner_gaps(lines: list[str], generous: list[str]) -> list[str]:
+    """``lines`` with the lines only the recall-favouring run found *between* two of its lines.
+
+    On pages without an article container trafilatura's default run drops lists in the middle of the
+    text; the recall run keeps them but also keeps furniture around the article (date lines, menus,
+    editor lines). What it adds strictly inside the default run's text is the article's own.
+    """
+    filled: list[str] = []
+    for op, i1, i2, j1, j2 in SequenceMatcher(None, lines, generous, autojunk=False).get_opcodes():
+        if op == "insert" and 0 < i1 < len(lines):
+            filled.extend(generous[j1:j2])
+        elif op != "insert":
+            filled.extend(lines[i1:i2])
+    return filled
 
 
 def _tidy(lines: list[str]) -> str:
