@@ -9,14 +9,17 @@ press page, a secretariat-style English page, an article split over several <div
 container around the text), built around corpora/udhr (zh, en) and corpora/cpc20-report (zh, 80 KB).
 For each page and extractor:
 
-* ``lines``: lines of the document found in the output, in order (a line out of order counts as lost);
+* ``lines``: lines of the document that are lines of the output, in order (longest common
+  subsequence; a line merged with another, cut, or out of order counts as lost);
 * ``furniture``: furniture strings of the page (menus, breadcrumbs, date line, share bar, related
   news, footer) in the output that the document itself does not contain;
 * ``exact``: the output is the document, line for line;
 * ``ms``: median extraction time.
 
 Extractors: ``visible`` (every visible line: ``--whole-page``), ``transdiff`` (trafilatura as transdiff
-uses it: ``load_article.extract_article``), ``trafilatura-recall`` (the same with favor_recall),
+uses it: ``load_article.extract_article``, i.e. its XML output rendered one line per paragraph, table
+row or list item, with the document's heading put back when trafilatura took it for page metadata),
+``trafilatura`` (its own text output, default settings), ``trafilatura-recall`` (with favor_recall),
 ``readability`` (readability-lxml's summary, its text read with the same visible-text parser) and
 ``justext`` (English stop list; for Chinese its language-independent mode). readability-lxml is not a
 transdiff dependency: ``pip install readability-lxml`` first.
@@ -24,9 +27,11 @@ transdiff dependency: ``pip install readability-lxml`` first.
 from __future__ import annotations
 
 import argparse
+import re
 import statistics
 import sys
 import time
+from difflib import SequenceMatcher
 from pathlib import Path
 from typing import Callable, Optional
 
@@ -45,6 +50,12 @@ def visible(markup: str, lang: str) -> str:
 
 def transdiff_article(markup: str, lang: str) -> str:
     return extract_article(markup) or ""
+
+
+def trafilatura_plain(markup: str, lang: str) -> str:
+    import trafilatura
+
+    return trafilatura.extract(markup, include_comments=False, include_tables=True) or ""
 
 
 def trafilatura_recall(markup: str, lang: str) -> str:
@@ -70,7 +81,8 @@ def justext_paragraphs(markup: str, lang: str) -> str:
 
 
 EXTRACTORS: dict[str, Callable[[str, str], str]] = {
-    "visible": visible, "transdiff": transdiff_article, "trafilatura-recall": trafilatura_recall,
+    "visible": visible, "transdiff": transdiff_article, "trafilatura": trafilatura_plain,
+    "trafilatura-recall": trafilatura_recall,
     "readability": readability, "justext": justext_paragraphs,
 }
 
@@ -81,31 +93,28 @@ def no_container_page(text: str, charset: str = "utf-8") -> str:
 
     lines = [line for line in text.split("\n") if line.strip()]
     items = "".join(f"<li>{escape(line)}</li>" for line in lines[20:24])
-    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in lines[1:20] + lines[24:])
+    before = "".join(f"<p>{escape(line)}</p>" for line in lines[1:20])
+    after = "".join(f"<p>{escape(line)}</p>" for line in lines[24:])
     return (f'<html><head><meta charset="{charset}"><title>{escape(lines[0])}</title></head><body>'
             f'<div class="nav"><a href="/">Home</a> <a href="/docs">Documents</a></div>'
-            f"<h1>{escape(lines[0])}</h1><ul>{items}</ul>{paragraphs}</body></html>")
+            f"<h1>{escape(lines[0])}</h1>{before}<ul>{items}</ul>{after}</body></html>")
 
 
-def document_lines(text: str, builder_name: str) -> list[str]:
-    lines = [" ".join(line.split()) for line in text.split("\n") if line.strip()]
-    if builder_name == "no-container":  # the list comes first on that page
-        lines = lines[:1] + lines[20:24] + lines[1:20] + lines[24:]
-    return lines
+def document_lines(text: str) -> list[str]:
+    return [" ".join(line.split()) for line in text.split("\n") if line.strip()]
+
+
+_DECORATION = re.compile(r"^(?:[-*] |\| )|\s*\|\s*$")
 
 
 def score(output: str, lines: list[str], text: str) -> tuple[int, int, bool]:
-    flat = " ".join(output.split())
-    position = found = 0
-    for line in lines:
-        at = flat.find(line, position)
-        if at >= 0:
-            found += 1
-            position = at + len(line)
-    document = " ".join(text.split())
+    raw = [" ".join(line.split()) for line in output.split("\n") if line.strip()]
+    # trafilatura's own text output marks list items with "- " and table cells with "|": not lost text
+    plain = [_DECORATION.sub("", line).strip() for line in raw]
+    found = sum(block.size for block in SequenceMatcher(None, lines, plain, autojunk=False).get_matching_blocks())
+    flat, document = " ".join(output.split()), " ".join(text.split())
     leaked = sum(1 for item in FURNITURE if item in flat and item not in document)
-    exact = [" ".join(line.split()) for line in output.split("\n") if line.strip()] == lines
-    return found, leaked, exact
+    return found, leaked, raw == lines
 
 
 def run(repeat: int, only: Optional[list[str]]) -> list[dict]:
@@ -119,7 +128,7 @@ def run(repeat: int, only: Optional[list[str]]) -> list[dict]:
         text = texts[doc]
         lang = "en" if doc.endswith("en.txt") else "zh"
         markup = no_container_page(text) if shape == "no-container" else BUILDERS[shape](text)
-        lines = document_lines(text, shape)
+        lines = document_lines(text)
         for name, extractor in EXTRACTORS.items():
             if only and name not in only:
                 continue
@@ -136,19 +145,36 @@ def run(repeat: int, only: Optional[list[str]]) -> list[dict]:
     return rows
 
 
+def write_pages(folder: Path) -> None:
+    zh = (ROOT / "corpora/udhr/zh.txt").read_text(encoding="utf-8").rstrip("\n")
+    en = (ROOT / "corpora/udhr/en.txt").read_text(encoding="utf-8").rstrip("\n")
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "zh.html").write_bytes(BUILDERS["peoples-daily"](zh, "gb18030").encode("gb18030"))
+    (folder / "en.html").write_text(BUILDERS["secretariat"](en), encoding="utf-8")
+    cut = en.replace("Article 3\nEveryone has the right to life, liberty and the security of person.\n", "")
+    (folder / "en-without-article-3.html").write_text(BUILDERS["secretariat"](cut), encoding="utf-8")
+    print(f"wrote zh.html (GB18030), en.html and en-without-article-3.html to {folder}")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per page and extractor (median time)")
     parser.add_argument("--only", help="comma-separated extractors (default: all)")
+    parser.add_argument("--write-pages", metavar="DIR", type=Path,
+                        help="only write the UDHR furniture pages (zh.html, en.html, en-without-article-3.html) "
+                             "to DIR, to run transdiff on them")
     args = parser.parse_args()
+    if args.write_pages:
+        write_pages(args.write_pages)
+        return
     rows = run(args.repeat, args.only.split(",") if args.only else None)
     print("| page | extractor | lines in order | furniture | exact | ms |")
     print("|---|---|---|---|---|---|")
     for row in rows:
         print(f"| {row['page']} | {row['extractor']} | {row['lines']} | {row['furniture']} | {row['exact']} | {row['ms']} |")
     print()
-    print("| extractor | pages exact | lines in order | furniture strings |")
-    print("|---|---|---|---|")
+    print("| extractor | pages exact | lines in order | furniture strings | ms per page (median, max) |")
+    print("|---|---|---|---|---|")
     for name in EXTRACTORS:
         mine = [r for r in rows if r["extractor"] == name]
         if not mine:
@@ -156,7 +182,9 @@ def main() -> None:
         found = sum(int(r["lines"].split("/")[0]) for r in mine)
         total = sum(int(r["lines"].split("/")[1]) for r in mine)
         exact = sum(r["exact"] == "yes" for r in mine)
-        print(f"| {name} | {exact}/{len(mine)} | {found}/{total} | {sum(r['furniture'] for r in mine)} |")
+        times = [r["ms"] for r in mine]
+        print(f"| {name} | {exact}/{len(mine)} | {found}/{total} | {sum(r['furniture'] for r in mine)} "
+              f"| {statistics.median(times):.1f}, {max(times):.1f} |")
 
 
 if __name__ == "__main__":
