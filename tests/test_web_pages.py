@@ -278,3 +278,12 @@ def test_a_list_inside_a_page_without_article_container_is_kept():
     assert doc.extraction == "article"
     assert doc.text.split("\n")[:-1] == ["Universal Declaration of Human Rights", *paragraphs[:6], *items,
                                          *paragraphs[6:]]
+
+
+def test_a_page_without_text_is_one_error_line_and_no_warning(tmp_path):
+    page = tmp_path / "empty.html"
+    page.write_text("<html><head><title>Only a title</title></head><body><script>x()</script></body></html>")
+    run = run_cli_subprocess(["compare", page, UDHR / "en.txt"], timeout=300)
+    assert run.code == 2
+    assert run.stderr.strip().splitlines() == [run.stderr.strip()]
+    assert run.stderr.startswith("transdiff: error: ") and "without visible text" in run.stderr

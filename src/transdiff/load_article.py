@@ -53,9 +53,11 @@ def page_text(markup: str, *, whole_page: bool = False, label: str = "the page")
         article = extract_article(markup)
         if article:
             return PageText(article, ARTICLE, trafilatura_version())
+    visible = _tidy(extract_visible(markup)[0].split("\n"))
+    if not whole_page and visible:
+        # (a page without any text gets the loader's error alone, not a warning before it)
         LOG.warning("transdiff: warning: %s: no article found in the page; comparing all its visible text "
                     "(the whole page)", label)
-    visible = _tidy(extract_visible(markup)[0].split("\n"))
     return PageText(visible, WHOLE_PAGE if whole_page else WHOLE_PAGE_FALLBACK, "transdiff visible text")
 
 
