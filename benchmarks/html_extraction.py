@@ -40,12 +40,13 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from web_pages import BUILDERS, FURNITURE  # noqa: E402  (the page builders live with the tests)
 
-from transdiff.load_article import _tidy, extract_article  # noqa: E402
-from transdiff.load_html import extract_visible  # noqa: E402
+from transdiff.load_article import WHOLE_PAGE, extract_article, page_text  # noqa: E402
 
 
 def visible(markup: str, lang: str) -> str:
-    return _tidy(extract_visible(markup)[0].split("\n"))
+    page = page_text(markup, whole_page=True)
+    assert page.extraction == WHOLE_PAGE
+    return page.text
 
 
 def transdiff_article(markup: str, lang: str) -> str:

@@ -22,6 +22,7 @@ from conftest import UDHR, run_cli_inprocess, run_cli_subprocess
 from test_bad_input import traditional
 from test_report import SCHEMA, schema_errors
 from transdiff.load import load_path
+from transdiff.load_article import EXTRACTIONS
 from transdiff.report.json import to_dict
 from web_pages import (FURNITURE, ministry_page, peoples_daily_page, secretariat_page, secretariat_table_page,
                        split_divs_page, table_page)
@@ -155,6 +156,8 @@ def test_json_report_names_the_extraction(tmp_path):
     assert schema_errors(data, SCHEMA) == []
     assert (data["source"]["extraction"], data["target"]["extraction"]) == ("article", None)
     assert data["source"]["extractor"].startswith("trafilatura ")
+    enum = SCHEMA["$defs"]["document"]["properties"]["extraction"]["enum"]
+    assert set(enum) == {*EXTRACTIONS, None}
 
 
 def test_whole_page_option_compares_the_furniture_too(tmp_path):

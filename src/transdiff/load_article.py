@@ -53,7 +53,7 @@ def page_text(markup: str, *, whole_page: bool = False, label: str = "the page")
         article = extract_article(markup)
         if article:
             return PageText(article, ARTICLE, trafilatura_version())
-    visible = _tidy(extract_visible(markup)[0].split("\n"))
+    visible = _joined(_clean(extract_visible(markup)[0].split("\n")))
     if not whole_page and visible:
         # (a page without any text gets the loader's error alone, not a warning before it)
         LOG.warning("transdiff: warning: %s: no article found in the page; comparing all its visible text "
@@ -69,7 +69,7 @@ def trafilatura_version() -> str:
 
 def extract_article(markup: str) -> Optional[str]:
     """Lines of the page's main text, or None when trafilatura finds no article in it."""
-    from trafilatura.utils import load_html
+    from trafilatura import load_html
 
     _quiet_trafilatura()
     tree = load_html(markup)
@@ -89,7 +89,7 @@ def extract_article(markup: str) -> Optional[str]:
         # trafilatura takes the <h1> for page metadata when it stands outside the article's container;
         # it is the document's title, the first line of the text in every other format.
         lines.insert(0, heading)
-    return _tidy(lines)
+    return _joined(lines)
 
 
 def _trafilatura_lines(tree: Any, *, favor_recall: bool) -> list[str]:
@@ -103,7 +103,7 @@ def _trafilatura_lines(tree: Any, *, favor_recall: bool) -> list[str]:
         return []
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
-    return _render(main if main is not None else root)
+    return _clean(_render(main if main is not None else root))
 
 
 def _fill_inner_gaps(lines: list[str], generous: list[str]) -> list[str]:
@@ -122,20 +122,19 @@ def _fill_inner_gaps(lines: list[str], generous: list[str]) -> list[str]:
     return filled
 
 
-def _tidy(lines: list[str]) -> str:
-    """One line per paragraph, without the indentation and blank lines of the markup."""
-    kept = [line for line in (_collapse(raw).strip() for raw in lines) if line]
-    return "\n".join(kept) + "\n" if kept else ""
+def _clean(lines: list[str]) -> list[str]:
+    """The lines without the indentation, runs of spaces and blank lines of the markup."""
+    return [line for line in (_SPACES.sub(" ", raw).strip() for raw in lines) if line]
+
+
+def _joined(lines: list[str]) -> str:
+    return "\n".join(lines) + "\n" if lines else ""
 
 
 def _quiet_trafilatura() -> None:
     # It logs "discarding data" and the like at WARNING for pages without an article; that case gets
     # our own one-line warning instead.
     logging.getLogger("trafilatura").setLevel(logging.CRITICAL)
-
-
-def _collapse(text: str) -> str:
-    return _SPACES.sub(" ", text)
 
 
 def _render(element: Any) -> list[str]:
@@ -167,7 +166,7 @@ def _render(element: Any) -> list[str]:
 
     walk(element)
     flush()
-    return [line for line in lines if line.strip()]
+    return lines
 
 
 def _document_heading(tree: Any) -> Optional[str]:
