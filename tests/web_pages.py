@@ -5,7 +5,8 @@ Chinese news page (top bar, channel menu, breadcrumbs, date-and-source line, sha
 line, "related news", a hot-list sidebar, copyright footer, scripts), a foreign-ministry press page
 (language bar, menu, "current position" line, time, font-size and print tools, ICP footer) and an
 international-secretariat-style English page (language switcher, main menu, breadcrumbs, date,
-print/share links, "see also", address and copyright footer, cookie banner, scripts). Two more shapes
+print/share links, article headings as <h2>, readers' comments, "see also", address and copyright
+footer, cookie banner, scripts). Two more shapes
 that trip extractors: an article cut into several <div>s with a box between them, and an old
 layout-table page with the text inside a table.
 
@@ -14,8 +15,11 @@ Used by the tests and by benchmarks/html_extraction.py.
 """
 from __future__ import annotations
 
+import re
 from html import escape
 from typing import Callable
+
+_ARTICLE_HEADING = re.compile(r"^(?:Article \d+|Preamble|第[一二三四五六七八九十]+条|序言)$")
 
 ZH_MENU = ["首页", "时政", "国际", "财经", "法治", "社会", "观点", "人事", "理论", "视频", "图片", "English"]
 ZH_TOP = ["人民网首页", "手机人民网", "人民日报", "人民网客户端", "登录", "注册"]
@@ -53,12 +57,15 @@ EN_FOOTER = ["Secretariat, 41 Liangmaqiao Road, Chaoyang District, Beijing 10060
              "Tel.: +86 10 6532 9807", "© 2022 The Secretariat. All rights reserved.",
              "Terms of use", "Privacy policy", "Sitemap"]
 EN_COOKIES = "This site uses cookies to improve your experience. By continuing you accept our cookie policy."
+EN_COMMENTS = ["Comments (2)", "A welcome reaffirmation of rights for all members of the human family.",
+               "Will the Secretariat publish the Russian version of this declaration as well?", "Leave a comment"]
 
 FURNITURE: tuple[str, ...] = tuple(
     ZH_MENU[:-1] + ZH_TOP + ZH_CRUMBS + [ZH_DATELINE, ZH_EDITOR] + ZH_SHARE + ZH_RELATED + ZH_HOT + ZH_FOOTER
     + MINISTRY_TOP[:1] + MINISTRY_TOP[2:] + MINISTRY_MENU[1:] + [MINISTRY_CRUMBS, MINISTRY_DATELINE]
     + MINISTRY_TOOLS + MINISTRY_FOOTER
     + EN_LANGS[:2] + EN_MENU + EN_CRUMBS + [EN_DATELINE, EN_COOKIES] + EN_SHARE + EN_SEE_ALSO + EN_FOOTER
+    + EN_COMMENTS
 )
 
 _SCRIPT = """<script type="text/javascript">
@@ -74,9 +81,17 @@ def _links(items: list[str], cls: str = "") -> str:
     return f"<ul{attr}>" + "".join(f'<li><a href="/{k}.html">{escape(t)}</a></li>' for k, t in enumerate(items)) + "</ul>"
 
 
-def _paragraphs(lines: list[str], style: str = "") -> str:
+def _paragraphs(lines: list[str], style: str = "", headings: str = "") -> str:
+    """One <p> per line; with ``headings`` ("h2", "h3") the article headings ("Article 3", "第三条",
+    "Preamble", "序言") are headings of that level, as on sites that mark them up."""
     attr = f' style="{style}"' if style else ""
-    return "\n".join(f"<p{attr}>{escape(line)}</p>" for line in lines if line.strip())
+    out = []
+    for line in lines:
+        if not line.strip():
+            continue
+        tag = headings if headings and _ARTICLE_HEADING.match(line) else "p"
+        out.append(f"<{tag}{attr if tag == 'p' else ''}>{escape(line)}</{tag}>")
+    return "\n".join(out)
 
 
 def _head(title: str, charset: str, extra: str = "") -> str:
@@ -133,7 +148,8 @@ def ministry_page(text: str, charset: str = "utf-8") -> str:
             + '<div class="vibox w1200"><div class="news-title">' + f"<h1>{escape(lines[0])}</h1></div>\n"
             + f'<div class="news-info"><p class="time"><span>{escape(MINISTRY_DATELINE)}</span></p>'
             + f'<p class="tools">{tools}</p></div>\n'
-            + '<div class="news-main"><div id="News_Body_Txt_A">\n' + _paragraphs(lines[1:]) + "\n</div></div>\n"
+            + '<div class="news-main"><div id="News_Body_Txt_A">\n' + _paragraphs(lines[1:], headings="h3")
+            + "\n</div></div>\n"
             + f'<div class="close"><a href="javascript:window.close()">{escape(MINISTRY_TOOLS[4])}</a></div></div>\n'
             + '<div class="footer">' + "".join(f"<p>{escape(t)}</p>" for t in MINISTRY_FOOTER) + "</div>\n"
             + _SCRIPT + "\n</body>\n</html>\n")
@@ -153,6 +169,13 @@ def _en_chrome(title: str) -> tuple[str, str]:
     return top, bottom
 
 
+def _comments() -> str:
+    return ('<section class="comments" id="comments"><h3>' + escape(EN_COMMENTS[0]) + "</h3>"
+            + "".join(f'<div class="comment"><span class="author">reader{k}</span><p>{escape(t)}</p></div>'
+                      for k, t in enumerate(EN_COMMENTS[1:3]))
+            + f'<form><textarea></textarea><button>{escape(EN_COMMENTS[3])}</button></form></section>\n')
+
+
 def secretariat_page(text: str, charset: str = "utf-8") -> str:
     """An English page of an international secretariat: first line headline, the rest the document."""
     lines = text.split("\n")
@@ -162,7 +185,8 @@ def secretariat_page(text: str, charset: str = "utf-8") -> str:
     return ('<!DOCTYPE html>\n<html lang="en">\n' + _head(f"{lines[0]} | The Secretariat", charset)
             + "<body>\n" + top + '<main id="content"><article class="document">\n'
             + f'<h1 class="title">{escape(lines[0])}</h1>\n<div class="date">{escape(EN_DATELINE)}</div>{share}\n'
-            + '<div class="document-body">\n' + _paragraphs(lines[1:]) + "\n</div>\n</article>\n"
+            + '<div class="document-body">\n' + _paragraphs(lines[1:], headings="h2") + "\n</div>\n</article>\n"
+            + _comments()
             + bottom + "</main>\n" + _SCRIPT + "\n</body>\n</html>\n")
 
 

@@ -17,7 +17,7 @@ import re
 from copy import deepcopy
 from dataclasses import dataclass
 from difflib import SequenceMatcher
-from typing import Any, Optional
+from typing import Any, Callable, Optional
 
 from .load_html import extract_visible
 
@@ -79,12 +79,18 @@ def extract_article(markup: str) -> Optional[str]:
         # browsers never show these; trafilatura keeps their text
         unseen.drop_tree()
     heading = _document_heading(tree)
+    headings = _section_headings(tree)
     # trafilatura cleans the tree it is given in place: the recall run gets a copy
     generous = _trafilatura_lines(deepcopy(tree), favor_recall=True)
     lines = _trafilatura_lines(tree, favor_recall=False)
     if not lines:
         return None
     lines = _fill_inner_gaps(lines, generous)
+    if headings:
+        # When trafilatura's main pass finds no container it recovers the paragraphs but not the
+        # headings between them (short Chinese headings such as 第一条 are lost that way).
+        visible = _clean(extract_visible(markup)[0].split("\n"))
+        lines = _fill_inner_gaps(lines, visible, keep=headings.__contains__)
     if heading and heading not in lines[:3]:
         # trafilatura takes the <h1> for page metadata when it stands outside the article's container;
         # it is the document's title, the first line of the text in every other format.
@@ -106,17 +112,18 @@ def _trafilatura_lines(tree: Any, *, favor_recall: bool) -> list[str]:
     return _clean(_render(main if main is not None else root))
 
 
-def _fill_inner_gaps(lines: list[str], generous: list[str]) -> list[str]:
-    """``lines`` with the lines only the recall-favouring run found *between* two of its lines.
+def _fill_inner_gaps(lines: list[str], generous: list[str],
+                     keep: Callable[[str], bool] = lambda line: True) -> list[str]:
+    """``lines`` with the lines (that ``keep``) of a more generous reading found *between* two of them.
 
     On pages without an article container trafilatura's default run drops lists in the middle of the
-    text; the recall run keeps them but also keeps furniture around the article (date lines, menus,
-    editor lines). What it adds strictly inside the default run's text is the article's own.
+    text; its recall run keeps them but also keeps furniture around the article (date lines, menus,
+    editor lines). What a generous reading adds strictly inside the article's text is the article's own.
     """
     filled: list[str] = []
     for op, i1, i2, j1, j2 in SequenceMatcher(None, lines, generous, autojunk=False).get_opcodes():
         if op == "insert" and 0 < i1 < len(lines):
-            filled.extend(generous[j1:j2])
+            filled.extend(line for line in generous[j1:j2] if keep(line))
         elif op != "insert":
             filled.extend(lines[i1:i2])
     return filled
@@ -167,6 +174,15 @@ def _render(element: Any) -> list[str]:
     walk(element)
     flush()
     return lines
+
+
+def _section_headings(tree: Any) -> frozenset[str]:
+    """Texts of the page's <h2>-<h6> outside header/nav/footer/aside."""
+    found = set()
+    for element in tree.iter("h2", "h3", "h4", "h5", "h6"):
+        if not any(a.tag in _CHROME_ANCESTORS for a in element.iterancestors()):
+            found.update(_clean([element.text_content()]))
+    return frozenset(found)
 
 
 def _document_heading(tree: Any) -> Optional[str]:
