@@ -23,6 +23,7 @@ from test_bad_input import traditional
 from test_report import SCHEMA, schema_errors
 from transdiff.load import load_path
 from transdiff.load_article import EXTRACTIONS
+from transdiff.report import render
 from transdiff.report.json import to_dict
 from web_pages import (FURNITURE, ministry_page, peoples_daily_page, secretariat_page, secretariat_table_page,
                        split_divs_page, table_page)
@@ -124,6 +125,8 @@ def test_furniture_pages_give_the_findings_of_the_txt_pair(tmp_path, txt_results
     result = transdiff.compare(zh, en)
     assert_article_3_found_and_nothing_from_the_page(result)
     assert findings(result) == findings(txt_results["without-3"])
+    header = render(result, "text").split("\n")[1]
+    assert header.startswith("source: ") and header.split(")")[0].endswith(", article")
 
 
 def test_faithful_pages_give_the_findings_of_the_txt_pair(tmp_path, txt_results):

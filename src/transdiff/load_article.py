@@ -4,7 +4,9 @@ Pages as publishers put declarations online carry menus, breadcrumbs, a date-and
 buttons, "related news", copyright footers and scripts. Compared as they are, every one of those
 becomes a finding. The article is extracted with trafilatura (chosen over readability-lxml and jusText
 on the pages of benchmarks/html_extraction.py; the README has the figures): headings, paragraphs, list
-items and table rows of the article in page order, one per line, table cells separated by tabs.
+items and table rows of the article in page order, one per line, table cells separated by tabs. What
+trafilatura leaves out of an article on some page shapes is put back: the <h1> title it keeps as
+metadata, lists and section headings it drops between paragraphs when it finds no article container.
 
 ``whole_page=True`` keeps every visible line of the page (``load_html``), for pages where the
 extraction is wrong. When trafilatura finds no article the whole page is used too, with a one-line
