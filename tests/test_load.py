@@ -262,9 +262,9 @@ PAGE = """<!DOCTYPE html>
 </body></html>"""
 
 
-def test_html_visible_text_only() -> None:
-    doc = from_text(PAGE)
-    assert doc.lang == "en"
+def test_html_whole_page_is_the_visible_text_only() -> None:
+    doc = from_text(PAGE, whole_page=True)
+    assert doc.lang == "en" and doc.extraction == "whole-page"
     assert doc.norm.split("\n") == [
         "Universal Declaration of Human Rights",
         "Whereas recognition of the inherent dignity & of the equal and inalienable rights of all "
@@ -280,27 +280,18 @@ def test_html_visible_text_only() -> None:
         assert hidden not in doc.norm
 
 
-def test_html_offsets_point_into_markup() -> None:
-    doc = from_text(PAGE)
-    assert doc.text == PAGE
-    assert_maps_back_html(doc)
-    # Entities map to where they start in the markup.
-    for entity, char in (("&amp;", "&"), ("&#8212;", "\u2014"), ("&#x4e2d;", "中"), ("&#20154;", "人")):
-        i = doc.norm.index(char)
-        assert PAGE.startswith(entity, doc.norm_to_text[i])
-    nbsp = doc.norm.index("rights ") + len("rights")
-    assert PAGE.startswith("&nbsp;", doc.norm_to_text[nbsp])
-    start, end = doc.text_span(doc.norm.index("Article 1"), doc.norm.index("Article 1") + 9)
-    assert PAGE[start:end] == "Article 1"
-
-
-def assert_maps_back_html(doc) -> None:
-    assert len(doc.norm_to_text) == len(doc.norm) + 1
-    for i, ch in enumerate(doc.norm):
-        offset = doc.norm_to_text[i]
-        if doc.text[offset] in "&<" or doc.text[offset] in CHANGED or ch in " \n":
-            continue  # entity or tag-generated break
-        assert doc.text[offset] == ch, (i, ch)
+@pytest.mark.parametrize("whole_page", [False, True])
+def test_html_text_is_extracted_text_without_markup(whole_page: bool) -> None:
+    doc = from_text(PAGE, whole_page=whole_page)
+    for markup in ("<", "&amp;", "&#", "&nbsp;"):
+        assert markup not in doc.text
+    assert_maps_back(doc.text, doc.norm, doc.norm_to_text)
+    assert doc.text.startswith("Universal Declaration of Human Rights\n")
+    start = doc.norm.index("the human family")
+    span = doc.text_span(start, start + len("the human family\u2014is"))
+    assert doc.text[span[0]:span[1]] == "the human family\u2014is"
+    for hidden in ("United Nations", "color", "not text", "enable scripts", "template text", "secret"):
+        assert hidden not in doc.text
 
 
 def test_html_file_by_suffix_and_by_content(tmp_path: Path) -> None:
@@ -308,13 +299,13 @@ def test_html_file_by_suffix_and_by_content(tmp_path: Path) -> None:
     by_suffix = tmp_path / "udhr.htm"
     by_suffix.write_text(body, encoding="utf-8", newline="")
     doc = load_path(by_suffix)
-    assert doc.lang == "zh" and "<p>" not in doc.norm
+    assert doc.lang == "zh" and "<p>" not in doc.text
     assert doc.norm.split("\n")[0] == "世界人权宣言"
-    assert_maps_back_html(doc)
+    assert_maps_back(doc.text, doc.norm, doc.norm_to_text)
 
     sniffed = tmp_path / "page.txt"
     sniffed.write_text("  \n<!doctype HTML>\n" + body, encoding="utf-8")
-    assert "<p>" not in load_path(sniffed).norm
+    assert "<p>" not in load_path(sniffed).text
     plain = tmp_path / "plain.txt"
     plain.write_text("Notes on <p> tags in the text of the article and the rules.\n", encoding="utf-8")
     assert "<p>" in load_path(plain).norm
@@ -463,6 +454,6 @@ def test_from_text_language_override_and_errors() -> None:
 
 def test_html_with_omitted_head_end_tag() -> None:
     page = "<html><head><title>Site</title><meta charset=utf-8><body><p>Article 1</p><p>All human beings are born free</p>"
-    doc = from_text(page)
+    doc = from_text(page, whole_page=True)
     assert doc.norm == "Article 1\nAll human beings are born free"
-    assert page[doc.norm_to_text[0]:].startswith("Article 1")
+    assert doc.text.strip() == "Article 1\nAll human beings are born free"

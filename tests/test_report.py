@@ -149,7 +149,8 @@ def test_json_report_matches_schema_and_structure():
     assert rendered.startswith('{\n  "schema_version": "1.0"')
     assert data["signature"] == {"transdiff": "0.1.0", "engine": {"weights": [0.5, 0.5]}}
     assert data["source"] == {"path": "zh.txt", "lang": "zh", "encoding": "utf-8", "script": "simplified",
-                              "chars": len(result.source.text), "segments": 3}
+                              "extraction": None, "extractor": None, "chars": len(result.source.text),
+                              "segments": 3}
     assert data["summary"]["findings"] == {"omission": 1, "addition": 0, "partial": 1, "mismatch": 1}
     assert data["summary"]["beads"] == 3
     assert data["summary"]["aligned_share"] == round(result.alignment.aligned_share(), 4)

@@ -31,10 +31,10 @@ def transdiff_version() -> str:
         return "0+unknown"
 
 
-def _as_document(doc: DocumentLike, role: str) -> Document:
+def _as_document(doc: DocumentLike, role: str, whole_page: bool = False) -> Document:
     if isinstance(doc, Document):
         return doc
-    return load_path(doc, role=role)
+    return load_path(doc, role=role, whole_page=whole_page)
 
 
 def representer_for(glossary: Optional[Glossary]) -> Representer:
@@ -77,15 +77,18 @@ def _signature(hierarchy: Hierarchy, glossary: Glossary, settings: Settings, lev
 def compare(source: DocumentLike, target: DocumentLike, *, source_lang: Optional[str] = None,
             level: str = "clause", glossary: Optional[Union[Glossary, Iterable[str]]] = None,
             min_confidence: float = DEFAULT_MIN_CONFIDENCE,
-            progress: Optional[Callable[[str], None]] = None, check_related: bool = True) -> Result:
+            progress: Optional[Callable[[str], None]] = None, check_related: bool = True,
+            whole_page: bool = False) -> Result:
     """Compare a Chinese and an English document clause by clause.
 
-    ``source`` and ``target`` are paths or Documents (``transdiff.load.from_text`` makes one from a
-    string). Returns a Result whose findings are ranked by confidence.
+    ``source`` and ``target`` are paths, URLs or Documents (``transdiff.load.from_text`` makes one
+    from a string). Web pages are compared by their article text; ``whole_page`` compares all their
+    visible text instead. Returns a Result whose findings are ranked by confidence.
     """
     if level not in ("sentence", "clause"):
         raise InputError(f"level must be 'sentence' or 'clause', not {level!r}")
-    first, second = _as_document(source, "source"), _as_document(target, "target")
+    first = _as_document(source, "source", whole_page)
+    second = _as_document(target, "target", whole_page)
     src, tgt = order_pair(first, second, source_lang)
     gloss = glossary if isinstance(glossary, Glossary) else load_glossary(glossary or ())
     representer = representer_for(gloss)
@@ -137,12 +140,15 @@ def _check_related(src: Document, tgt: Document, hierarchy: Hierarchy) -> None:
 
 def align(source: DocumentLike, target: DocumentLike, *, level: str = "sentence",
           glossary: Optional[Union[Glossary, Iterable[str]]] = None, source_lang: Optional[str] = None,
-          presegmented: bool = False, progress: Optional[Callable[[str], None]] = None) -> Alignment:
+          presegmented: bool = False, progress: Optional[Callable[[str], None]] = None,
+          whole_page: bool = False) -> Alignment:
     """Align two documents (one Chinese, one English) at sentence or clause level.
 
-    With ``presegmented=True`` every line is one segment and its 0-based line number is its id.
+    With ``presegmented=True`` every line is one segment and its 0-based line number is its id;
+    ``whole_page`` as in ``compare``.
     """
-    first, second = _as_document(source, "source"), _as_document(target, "target")
+    first = _as_document(source, "source", whole_page)
+    second = _as_document(target, "target", whole_page)
     src, tgt = order_pair(first, second, source_lang)
     gloss = glossary if isinstance(glossary, Glossary) else load_glossary(glossary or ())
     if presegmented:

@@ -3,10 +3,11 @@
 load -> Document; segment -> Segment; align -> Alignment (of Bead); compare -> Finding;
 everything together -> Result, which every report renders.
 
-Offsets: ``Document.text`` is the decoded input file, never modified. ``Document.norm`` is the
-normalised text the matching stages work on; ``Document.norm_to_text[i]`` is the offset in ``text``
-of ``norm[i]`` (one extra entry at the end maps ``len(norm)`` to the end of the text). Every span a
-user sees (``Segment.start/end``, ``Finding.source_span``) points into ``text``.
+Offsets: ``Document.text`` is the decoded input file, never modified (for web pages, .docx and .pdf:
+the text extracted from them). ``Document.norm`` is the normalised text the matching stages work on;
+``Document.norm_to_text[i]`` is the offset in ``text`` of ``norm[i]`` (one extra entry at the end maps
+``len(norm)`` to the end of the text). Every span a user sees (``Segment.start/end``,
+``Finding.source_span``) points into ``text``.
 """
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ FINDING_TYPES: tuple[str, ...] = ("omission", "addition", "partial", "mismatch")
 class Document:
     """A decoded, normalised input document."""
 
-    text: str                      # decoded input file (for HTML: the decoded markup)
+    text: str                      # decoded input file (HTML, .docx, .pdf: the text extracted from it)
     norm: str                      # normalised visible text used for matching
     norm_to_text: Sequence[int]    # len(norm) + 1 offsets into ``text``
     lang: Lang
@@ -33,6 +34,8 @@ class Document:
     encoding: str = "utf-8"
     script: Optional[str] = None   # "simplified" / "traditional" for Chinese, None for English
     lookup: Optional[str] = None   # same length as ``norm``: simplified-script copy for dictionary lookup
+    extraction: Optional[str] = None   # HTML: "article", "whole-page" or "whole-page-fallback"
+    extractor: Optional[str] = None    # HTML: what extracted ``text`` (e.g. "trafilatura 2.3.1")
     _line_starts: list[int] = field(default_factory=list, repr=False, compare=False)
 
     def __post_init__(self) -> None:

@@ -19,9 +19,12 @@ from .common import StepProgress, run_action
 @click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False))
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
+@click.option("--whole-page", is_flag=True,
+              help="Web pages: compare all visible text, not only the article (when the extraction is wrong).")
 @click.option("--progress/--no-progress", default=None)
 @click.option("--debug", is_flag=True)
-def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unmatched, output, glossaries, progress, debug):
+def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unmatched, output, glossaries, whole_page,
+              progress, debug):
     """Align FIRST and SECOND and print the beads (`[i,j]:[k]`, 0-based segment ids)."""
 
     def action() -> int:
@@ -34,7 +37,8 @@ def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unma
         if output:
             check_output_path(output, [first, second, *glossaries])
         show = StepProgress(progress if progress is not None else sys.stderr.isatty())
-        src, tgt = order_pair(load_path(first, role="source"), load_path(second, role="target"), source_lang)
+        src, tgt = order_pair(load_path(first, role="source", whole_page=whole_page),
+                              load_path(second, role="target", whole_page=whole_page), source_lang)
         alignment = align(src, tgt, level=level, glossary=list(glossaries), presegmented=presegmented,
                           progress=show)
         if fmt in ("beads", "tsv", "json"):

@@ -35,12 +35,14 @@ if TYPE_CHECKING:
               help="Checks: omission, numbers, dates, names, untranslated, terms, punctuation, or all "
                    "(default: all but punctuation).")
 @click.option("--all", "show_all", is_flag=True, help="Three-way reports: list every source clause.")
+@click.option("--whole-page", is_flag=True,
+              help="Web pages: compare all visible text, not only the article (when the extraction is wrong).")
 @click.option("--colour/--no-colour", "--color/--no-color", "colour", default=None,
               help="Colour the text report (default: on a terminal).")
 @click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched, output, glossaries, min_confidence,
-                fail_on, checks, show_all, colour, progress, debug):
+                fail_on, checks, show_all, whole_page, colour, progress, debug):
     """Compare FIRST and SECOND (one Chinese, one English document).
 
     With THIRD, FIRST is the source and SECOND and THIRD are two translations of it (three-way:
@@ -70,7 +72,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
         if third is not None:
             text, three = run_three_way(first, second, third, fmt=fmt, level=level, glossaries=list(glossaries),
                                         min_confidence=min_confidence, checks=checks, show_all=show_all,
-                                        progress=show)
+                                        progress=show, whole_page=whole_page)
             if output:
                 write_atomic(output, text, inputs=[first, second, third, *glossaries])
             else:
@@ -81,7 +83,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
 
         result = compare(first, second, source_lang=source_lang, level=level, glossary=list(glossaries),
                          min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
-                         progress=show)
+                         progress=show, whole_page=whole_page)
         result = apply_checks(result, checks)
         result.terms = (term_consistency(result, glossary=load_glossary(list(glossaries)))
                         if "terms" in result.signature["checks"] else [])
@@ -109,7 +111,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
 def run_three_way(first: str, second: str, third: str, *, fmt: str = "text", level: str = "clause",
                   glossaries: Sequence[str] = (), min_confidence: Optional[float] = None,
                   checks: Optional[Union[str, Iterable[str]]] = None, show_all: bool = False,
-                  progress: Any = None) -> tuple[str, ThreeWayResult]:
+                  progress: Any = None, whole_page: bool = False) -> tuple[str, ThreeWayResult]:
     """The CLI's three-way path: compare, add term consistency when checked, render as ``fmt``.
 
     Returns the report text and the result (for --fail-on).
@@ -126,7 +128,7 @@ def run_three_way(first: str, second: str, third: str, *, fmt: str = "text", lev
     glossary = load_glossary(glossaries)
     result = compare_three(first, second, third, checks=wanted, level=level, glossary=glossary,
                            min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
-                           progress=progress)
+                           progress=progress, whole_page=whole_page)
     terms = None
     if "terms" in wanted:
         terms = {"a": term_consistency(result.a, glossary=glossary), "b": term_consistency(result.b, glossary=glossary)}

@@ -30,14 +30,16 @@ def _display(path: str | os.PathLike[str]) -> str:
 
 
 def from_text(text: str, *, path: Optional[str] = None, html: Optional[bool] = None,
-              lang: Optional[str] = None) -> Document:
+              lang: Optional[str] = None, whole_page: bool = False) -> Document:
     """Build a Document from a string. ``html=None`` sniffs for ``<!doctype html``/``<html``;
-    ``lang`` skips language detection when the caller knows it."""
+    ``lang`` skips language detection when the caller knows it; ``whole_page`` keeps all the visible
+    text of an HTML page instead of its article."""
     label = f"text {path!r}" if path else "the text"
     if not text:
         raise InputError(f"{label} is empty")
     is_html = looks_like_html(text) if html is None else html
-    return build_document(text, path=path, encoding="utf-8", html=is_html, label=label, lang=lang)
+    return build_document(text, path=path, encoding="utf-8", html=is_html, label=label, lang=lang,
+                          whole_page=whole_page)
 
 
 def read_file_bytes(path: Path, label: str, *, max_bytes: Optional[int] = None) -> bytes:
@@ -66,13 +68,14 @@ def read_file_bytes(path: Path, label: str, *, max_bytes: Optional[int] = None) 
     return data
 
 
-def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
+def load_path(path: str | os.PathLike[str], *, role: str = "input", whole_page: bool = False) -> Document:
     """Read, decode and normalise a text or HTML file, a .docx or .pdf file (by suffix) or an http(s)
-    URL. Raises InputError / LanguageError (one line)."""
+    URL. A web page gives its article's text, or all its visible text with ``whole_page``.
+    Raises InputError / LanguageError (one line)."""
     if isinstance(path, str) and path[:8].lower().startswith(("http://", "https://")):
         from .url import load_url  # imported on use: most runs never fetch
 
-        return load_url(path, role=role)
+        return load_url(path, role=role, whole_page=whole_page)
     file_path = Path(path)
     label = f"{role} file {_display(path)}"
     data = read_file_bytes(file_path, label)
@@ -83,4 +86,5 @@ def load_path(path: str | os.PathLike[str], *, role: str = "input") -> Document:
         return document_from_office(data, office, path=os.fspath(path), label=label)
     text, encoding = decode_bytes(data, name=label)
     is_html = file_path.suffix.lower() in HTML_SUFFIXES or looks_like_html(text)
-    return build_document(text, path=os.fspath(path), encoding=encoding, html=is_html, label=label)
+    return build_document(text, path=os.fspath(path), encoding=encoding, html=is_html, label=label,
+                          whole_page=whole_page)

@@ -1,8 +1,10 @@
 """Text -> Document: normalise it (HTML: its visible text), decide its language and script.
 
-``Document.norm`` stays close to the original text and every norm character maps back to an offset
-of ``Document.text`` through ``Document.norm_to_text``. The loaders of every input kind (files in
-``transdiff.load``, .docx/.pdf in ``office``, URLs in ``url``) end here.
+``Document.norm`` stays close to ``Document.text`` and every norm character maps back to an offset of
+it through ``Document.norm_to_text``. For HTML, ``Document.text`` is the extracted text (the article,
+or with ``whole_page`` all the visible text; see ``article``), never markup, as for .docx and .pdf.
+The loaders of every input kind (files in ``transdiff.load``, .docx/.pdf in ``office``, URLs in
+``url``) end here.
 """
 from __future__ import annotations
 
@@ -11,9 +13,9 @@ from functools import lru_cache
 from typing import Optional
 
 from ..errors import InputError, LanguageError
-from .html import extract_visible
-from .normalise import OffsetMap, compose, normalise
 from ..types import Document
+from .article import page_text
+from .normalise import normalise
 
 _HTML_START = re.compile(r"\s*<(?:!doctype\s+html|html[\s>])", re.IGNORECASE)
 
@@ -114,20 +116,16 @@ def looks_like_html(text: str) -> bool:
 
 
 def build_document(text: str, *, path: Optional[str], encoding: str, html: bool, label: str,
-                   lang: Optional[str] = None) -> Document:
+                   lang: Optional[str] = None, whole_page: bool = False) -> Document:
+    extraction: Optional[str] = None
+    extractor: Optional[str] = None
     if html:
-        visible, run_starts, run_targets = extract_visible(text)
-        run_starts.append(len(visible))
-        run_targets.append(len(text))
-        visible_map = OffsetMap(run_starts, run_targets, len(visible) + 1)
-        norm, norm_map = normalise(visible)
-        norm_map = compose(norm_map, visible_map)
-        if not norm:
-            raise InputError(f"{label} is an HTML page without visible text")
-    else:
-        norm, norm_map = normalise(text)
-        if not norm:
-            raise InputError(f"{label} contains only whitespace")
+        page = page_text(text, whole_page=whole_page, label=label)
+        text, extraction, extractor = page.text, page.extraction, page.extractor
+    norm, norm_map = normalise(text)
+    if not norm:
+        raise InputError(f"{label} is an HTML page without visible text" if html
+                         else f"{label} contains only whitespace")
     if lang is None:
         lang, reason = _language_evidence(norm)
         if lang is None:
@@ -141,4 +139,5 @@ def build_document(text: str, *, path: Optional[str], encoding: str, html: bool,
         if script == "traditional":
             lookup = norm.translate(_script_tables()[2])
     return Document(text=text, norm=norm, norm_to_text=norm_map, lang=lang, path=path,  # type: ignore[arg-type]
-                    encoding=encoding, script=script, lookup=lookup)
+                    encoding=encoding, script=script, lookup=lookup, extraction=extraction,
+                    extractor=extractor)

@@ -1,7 +1,8 @@
 """Visible text of an HTML page, with the markup offset of every visible character.
 
-Used by :mod:`transdiff.load`. Only the standard library's ``html.parser`` is used, so malformed
-pages are read as leniently as browsers read them, within reason.
+Used by :mod:`transdiff.load.article` for ``--whole-page`` and for pages without an article. Only the
+standard library's ``html.parser`` is used, so malformed pages are read as leniently as browsers read
+them, within reason.
 
 Decisions:
 * ``<head>`` is dropped *including* ``<title>``: page titles usually repeat the ``<h1>`` or carry site

@@ -123,8 +123,9 @@ def _office_kind_of(url: str) -> Optional[str]:
 
 
 def load_url(url: str, *, role: str = "input", timeout: float = DEFAULT_TIMEOUT,
-             max_bytes: int = DEFAULT_MAX_BYTES, lang: Optional[str] = None) -> Document:
-    """Fetch an http(s) URL and return its Document (``text`` is the decoded page or extracted text)."""
+             max_bytes: int = DEFAULT_MAX_BYTES, lang: Optional[str] = None, whole_page: bool = False) -> Document:
+    """Fetch an http(s) URL and return its Document (``text`` is the text, the article of a web page,
+    or all its visible text with ``whole_page``)."""
     from .document import build_document, looks_like_html
     from .office import document_from_office
 
@@ -144,4 +145,5 @@ def load_url(url: str, *, role: str = "input", timeout: float = DEFAULT_TIMEOUT,
     text, encoding = _decode(body, charset, is_html, label)
     if not is_html and media_type in _GENERIC_TYPES:
         is_html = looks_like_html(text)
-    return build_document(text, path=url, encoding=encoding, html=is_html, label=label, lang=lang)
+    return build_document(text, path=url, encoding=encoding, html=is_html, label=label, lang=lang,
+                          whole_page=whole_page)

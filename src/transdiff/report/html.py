@@ -326,7 +326,7 @@ def _summary(result: Result) -> str:
     items: list[tuple[str, str]] = []
     for label, doc, count in (("source", result.source, len(alignment.source)),
                               ("target", result.target, len(alignment.target))):
-        facts = ", ".join(str(fact) for fact in (doc.lang, doc.script, doc.encoding) if fact)
+        facts = ", ".join(str(fact) for fact in (doc.lang, doc.script, doc.encoding, doc.extraction) if fact)
         items.append((label, f"{doc.path or '(in-memory text)'} ({facts}) — {len(doc.text):,} characters, "
                              f"{count:,} segments"))
     items.append(("alignment", f"{result.level} level, {len(alignment.beads):,} beads, "

@@ -134,6 +134,8 @@ def _document_dict(doc: Document, segment_count: int) -> dict[str, Any]:
         "lang": doc.lang,
         "encoding": doc.encoding,
         "script": doc.script,
+        "extraction": doc.extraction,
+        "extractor": doc.extractor,
         "chars": len(doc.text),
         "segments": segment_count,
     }

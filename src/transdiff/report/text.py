@@ -72,6 +72,8 @@ def _describe_document(label: str, doc: Document, segments: int) -> str:
     if doc.script:
         facts.append(doc.script)
     facts.append(doc.encoding)
+    if doc.extraction:  # web pages: the article or the whole page
+        facts.append(doc.extraction)
     return f"{label}: {name} ({', '.join(facts)}), {len(doc.text):,} characters, {segments:,} segments"
 
 

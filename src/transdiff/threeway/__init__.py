@@ -84,10 +84,10 @@ class ThreeWayResult:
                 if getattr(r, version).status != "omitted" and getattr(r, other).status == "omitted"]
 
 
-def _load(doc: DocumentLike, role: str) -> Document:
+def _load(doc: DocumentLike, role: str, whole_page: bool) -> Document:
     from ..load import load_path
 
-    return doc if isinstance(doc, Document) else load_path(doc, role=role)
+    return doc if isinstance(doc, Document) else load_path(doc, role=role, whole_page=whole_page)
 
 
 def _overlaps(span: Optional[Sequence[int]], start: int, end: int) -> bool:
@@ -175,8 +175,9 @@ def compare_three(source: DocumentLike, target_a: DocumentLike, target_b: Docume
 
     if compare_options.get("source_lang"):
         raise TransdiffError("a three-way comparison takes the source first; leave out --source")
-    src = _load(source, "source")
-    doc_a, doc_b = _load(target_a, "version A"), _load(target_b, "version B")
+    whole_page = bool(compare_options.get("whole_page"))
+    src = _load(source, "source", whole_page)
+    doc_a, doc_b = _load(target_a, "version A", whole_page), _load(target_b, "version B", whole_page)
     for doc, name in ((doc_a, "version A"), (doc_b, "version B")):
         if doc.lang == src.lang:
             raise LanguageError(f"{doc.path or name} is in the same language as the source {src.path or ''}; "
