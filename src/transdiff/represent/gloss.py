@@ -1,0 +1,279 @@
+"""Display glosses: a stretch of Chinese as an English phrase a reader of no Chinese can follow.
+
+Whole terms first (glossary entries, CC-CEDICT words longer than jieba's tokens, a run whose parts spell
+a long English word of the document: 抗逆转录病毒 -> antiretroviral), names (Chinese personal names in
+pinyin with capitals: 金壮龙 -> Jin Zhuanglong; foreign names transliterated in Chinese matched to a
+capitalised word of the English document), then one sense per word chosen in context (senses.py).
+Particles and classifiers are left out, numbers and dates are written the English way, Chinese order
+and punctuation are kept. Each word's detail (every sense, where the gloss came from) goes with it for
+tools. Display only: the keys that link and score words are not touched.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Optional
+
+from ..segment.zh import zh_words
+from .chinese import DISPLAY_GLOSS, ChineseLexicon, has_han
+from .english import phrase_keys
+from .numbers import Quantity, zh_quantities
+from .senses import EnglishContext, choose, in_document_form, short_sense
+
+MAX_TERM_TOKENS = 5
+MAX_TERM_CHARS = 8
+MIN_NAME_SIMILARITY = 0.7
+# jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
+# onomatopoeia (o), classifiers (q)
+_DROPPED_TAGS = ("u", "y", "e", "o", "q")
+_NAME_TAGS = ("nr", "ns", "nt", "nz")
+_PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！": "!", "？": "?", "（": "(", "）": ")",
+                "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"', "「": '"', "」": '"', "…": "...",
+                "—": "-", "·": " "}
+# Known first senses of frequent characters that CC-CEDICT lists late or not at all (该 "should ... that",
+# where official text means "this"), on top of the list the word keys' glosses use.
+KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "这": "this", "那": "that", "各": "each",
+               "是": "is", "在": "in", "和": "and", "不": "not", "已": "already", "也": "also", "都": "all",
+               "而": "and", "但": "but", "使": "make", "给": "to", "有": "have", "对": "to", "就": "then"}
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def english_quantity(q: Quantity) -> str:
+    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, no. 3."""
+    if q.date:
+        year, month, day = q.date
+        parts = [str(day)] if day and month else []
+        parts += [_MONTHS[month - 1]] if month and 1 <= month <= 12 else []
+        parts += [str(year)] if year else []
+        if parts:
+            return " ".join(parts)
+    value = q.value
+    text = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
+    return {"percent": f"{text}%", "ordinal": f"no. {text}"}.get(q.kind, text)
+
+
+def _tagged(text: str) -> list[tuple[str, str, int, int]]:
+    """jieba words of ``text`` with their part-of-speech tags and offsets."""
+    import jieba.posseg  # the tagger loads its tables on first use: only when something is glossed
+
+    zh_words("")  # the project's tokenizer settings (cache folder) before the tagger initialises it
+    out, pos = [], 0
+    for pair in jieba.posseg.cut(text):
+        word = pair.word
+        out.append((word, pair.flag, pos, pos + len(word)))
+        pos += len(word)
+    return out
+
+
+class Glosser:
+    """Glosses Chinese text against one English document (the context may be None: no document)."""
+
+    def __init__(self, lexicon: ChineseLexicon, context: Optional[EnglishContext] = None) -> None:
+        self.lexicon = lexicon
+        self.cedict = lexicon.cedict
+        self.context = context
+
+    # -- the phrase ---------------------------------------------------------------------------
+    def gloss(self, text: str, near: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
+        """(gloss, words): the phrase, and per word {"word", "start", "end", "gloss", "senses", "source"}
+        with offsets into ``text``; a left-out word has gloss None."""
+        quantities = [q for q in zh_quantities(text) if not q.weak]
+        tokens = _tagged(text)
+        words: list[dict] = []
+        i = 0
+        while i < len(tokens):
+            word, tag, start, end = tokens[i]
+            q = next((q for q in quantities if q.start < end and start < q.end), None)
+            if q is not None:
+                while i < len(tokens) and tokens[i][2] < q.end:
+                    i += 1
+                words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q), [], "number"))
+                continue
+            if not has_han(word):
+                shown = "".join(_PUNCTUATION.get(ch, ch) for ch in word).strip()
+                words.append(self._word(word, start, end, shown or None, [], "as written"))
+                i += 1
+                continue
+            size, entry = self._term(tokens, i, near, words)
+            words.append(entry)
+            i += size
+        _merge_synonyms(words)
+        return _phrase(words), words
+
+    @staticmethod
+    def _word(word: str, start: int, end: int, gloss: Optional[str], senses: list[str], source: str) -> dict:
+        return {"word": word, "start": start, "end": end, "gloss": gloss or None, "senses": senses,
+                "source": source}
+
+    def _term(self, tokens: list, i: int, near: frozenset[str], words_before: list[dict]) -> tuple[int, dict]:
+        """The longest dictionary term starting at token i (several jieba tokens may make one), or a
+        term spelt by a long English word of the document, or the token itself."""
+        start = tokens[i][2]
+        for size in range(min(MAX_TERM_TOKENS, len(tokens) - i), 1, -1):
+            run = tokens[i:i + size]
+            word = "".join(t[0] for t in run)
+            if len(word) > MAX_TERM_CHARS or not all(has_han(t[0]) for t in run):
+                continue
+            if self.lexicon.has(word):
+                return size, self._known(word, start, run[-1][3], "", near)
+            compound = self._compound(word)
+            if compound:
+                return size, self._word(word, start, run[-1][3], compound, [], "document word")
+        word, tag, _, end = tokens[i]
+        after_number = bool(words_before) and words_before[-1]["source"] == "number"
+        if tag.startswith(_DROPPED_TAGS) or (after_number and len(word) == 1 and self._is_classifier(word)):
+            return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
+        if self.lexicon.has(word) and not (tag.startswith(_NAME_TAGS) and self._proper_only(word)):
+            return 1, self._known(word, start, end, tag, near)
+        name = self._name(word, tag)
+        if name:
+            return 1, self._word(word, start, end, name, [], "name")
+        compound = self._compound(word)
+        if compound:
+            return 1, self._word(word, start, end, compound, [], "document word")
+        parts = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in self.lexicon.split(word)]
+        shown = " ".join(p for p in parts if p) or None
+        return 1, self._word(word, start, end, shown, [], "parts")
+
+    def _known(self, word: str, start: int, end: int, tag: str, near: frozenset[str]) -> dict:
+        renderings = self.lexicon.glossary.renderings(word)
+        if renderings:
+            shown = max(renderings, key=lambda r: (self._support(r, near), -renderings.index(r)))
+            return self._word(word, start, end, shown, list(renderings), "glossary")
+        senses = self.cedict.lookup(word)
+        shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
+                                near, KNOWN_FIRST.get(word))
+        return self._word(word, start, end, shown, options, "dictionary")
+
+    def _support(self, rendering: str, near: frozenset[str]) -> float:
+        keys = phrase_keys(rendering)
+        if not keys or self.context is None:
+            return 0.0
+        return sum(2.0 if k in near else 1.0 if k in self.context.counts else 0.0 for k in keys) / len(keys)
+
+    @staticmethod
+    def _tag_of(word: str) -> str:
+        import jieba.posseg
+        return jieba.posseg.dt.word_tag_tab.get(word, "")
+
+    def _is_classifier(self, word: str) -> bool:
+        # CC-CEDICT keeps "classifier for ..." in labels the parser drops; jieba's dictionary tags it q
+        return self._tag_of(word).startswith("q")
+
+    def _proper_only(self, word: str) -> bool:
+        """A word the dictionary knows only as a proper noun of another kind (金 "Jurchen Jin dynasty")."""
+        groups = self.cedict.groups.get(word)
+        return len(word) > 1 and groups is None and all(s[:1].isupper() for s in self.cedict.lookup(word))
+
+    # -- names --------------------------------------------------------------------------------
+    def _name(self, word: str, tag: str) -> Optional[str]:
+        """A personal or place name: as the English document spells it when a capitalised word there
+        sounds like it, else a Chinese personal name in pinyin (surname first), else a transliteration
+        in pinyin."""
+        spellings = self._spellings(word)
+        if not spellings:
+            return None
+        if self.context is not None:
+            found = self._document_name(word, spellings)
+            if found:
+                return found
+        surname = self.cedict.surnames.get(word[0])
+        if tag.startswith("nr") and surname and 2 <= len(word) <= 3:
+            given = self._spellings(word[1:])
+            if given:
+                return f"{surname.capitalize()} {given[0].capitalize()}"
+        if tag.startswith(_NAME_TAGS) or tag == "x":
+            return spellings[0].capitalize()
+        return None
+
+    def _spellings(self, word: str, limit: int = 8) -> list[str]:
+        spellings = [""]
+        for ch in word:
+            # syllabic consonants (姆 m, 嗯 ng) are interjection readings, never a name's
+            readings = sorted(self.cedict.readings.get(ch, ()), key=lambda r: not any(v in r for v in "aeiouv"))
+            if not readings:
+                return []
+            spellings = [s + r for s in spellings for r in readings][:limit]
+        return spellings
+
+    def _document_name(self, word: str, spellings: list[str]) -> Optional[str]:
+        names = self.context.names
+        surname = self.cedict.surnames.get(word[0])
+        if surname and 2 <= len(word) <= 3:
+            given = self._spellings(word[1:])
+            for g in given:
+                if surname in names and g in names:
+                    return f"{names[surname]} {names[g]}"
+        for s in spellings:
+            if s in names:
+                return names[s]
+        best, best_ratio = None, MIN_NAME_SIMILARITY
+        for low, name in names.items():
+            if low[0] != spellings[0][0] or abs(len(low) - len(spellings[0])) > 3:
+                continue
+            ratio = max(SequenceMatcher(None, s, low).ratio() for s in spellings)
+            if ratio > best_ratio:
+                best, best_ratio = name, ratio
+        return best
+
+    # -- terms spelt by one English word ------------------------------------------------------
+    def _compound(self, word: str) -> Optional[str]:
+        """A long English word of the document built from the parts' senses in order (抗 "anti-" ...
+        病毒 "virus" -> antiretroviral): the first part's sense begins it, the last part's is in it."""
+        if self.context is None or len(word) < 3:
+            return None
+        parts = self.lexicon.split(word) if not self.lexicon.has(word) else [word]
+        if len(parts) < 2:
+            return None
+        heads = _stems(self.cedict.lookup(parts[0]) + self.lexicon.glossary.renderings(parts[0]))
+        tails = _stems(self.cedict.lookup(parts[-1]) + self.lexicon.glossary.renderings(parts[-1]))
+        for candidate in sorted(self.context.long_words):
+            head = next((h for h in heads if candidate.startswith(h)), None)
+            if head and any(t in candidate[len(head):] for t in tails):
+                return in_document_form(candidate, self.context)
+        return None
+
+
+def _stems(senses: list[str]) -> list[str]:
+    """Leading letters of one-word senses: prefixes as written ("anti-" -> anti), words cut to their
+    first three letters when longer (virus -> vir), which is how they enter English compounds."""
+    out = []
+    for sense in senses[:8]:
+        sense = short_sense(sense).lower()
+        if sense.endswith("-") and sense[:-1].isalpha():
+            out.append(sense[:-1])
+        elif sense.isalpha() and len(sense) >= 4:
+            out.append(sense[:max(3, len(sense) - 2)])
+    return out
+
+
+def _merge_synonyms(words: list[dict]) -> None:
+    """Two neighbouring words where one is a single character sharing the other's sense (更 "more" and
+    多 "many; more") say it once."""
+    for a, b in zip(words, words[1:]):
+        if not a["gloss"] or not b["gloss"] or a["source"] != "dictionary" or b["source"] != "dictionary":
+            continue
+        if min(len(a["word"]), len(b["word"])) == 1 and a["gloss"] in b["senses"]:
+            b["gloss"] = None
+
+
+def _phrase(words: list[dict]) -> str:
+    out: list[str] = []
+    for w in words:
+        g = w["gloss"]
+        if not g:
+            continue
+        if w["source"] == "as written" and not any(ch.isalnum() for ch in g):
+            if g in ",.;:!?)" and out:
+                if out[-1][-1:] not in ",.;:!?":
+                    out[-1] += g
+            elif g in "\"'":
+                continue
+            else:
+                out.append(g)
+            continue
+        if out and out[-1].lower() == g.lower():
+            continue
+        out.append(g)
+    text = " ".join(out).replace("( ", "(").strip(" ,;:")
+    return text

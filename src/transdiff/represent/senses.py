@@ -1,0 +1,188 @@
+"""Which sense of a Chinese word to show: the one the English document's own vocabulary supports.
+
+CC-CEDICT lists a word's senses reading by reading, in no order of frequency (更 "to change or replace"
+comes before 更 "more"). The display gloss scores each sense: first the other document (a sense whose
+English key occurs in the aligned neighbourhood, then anywhere in the document: the translator's own
+words), then the evidence of commonness there is (jieba's part of speech for the word in its sentence,
+the reading that part of speech fits, the sense's rank, a short list of known first senses of frequent
+characters), and short senses before explanations. Matching keys are untouched: display only.
+"""
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Iterable, Optional, Sequence
+
+from .english import WORD, phrase_keys, word_key
+
+# Parts of speech (jieba's tags) whose words are verbs: the "to ..." senses fit them, not the others.
+_VERB_TAGS = ("v",)
+# Determiners and pronouns: what a word tagged as a pronoun (r) means in a gloss.
+_PRONOUN_SENSES = frozenset("""this that these those it its they them their he she his her we our you your
+    which who what each every such all some any the above-mentioned here there""".split())
+_VAGUE = re.compile(r"\b(sb|sth|sb's|etc)\b|\.\.\.|…")
+_MAX_SENSES = 12
+
+
+@dataclass
+class EnglishContext:
+    """The English document's vocabulary: key counts, the commonest written form of each key, and its
+    capitalised words (names) by their letters."""
+
+    counts: Counter = field(default_factory=Counter)
+    surface: dict[str, str] = field(default_factory=dict)
+    names: dict[str, str] = field(default_factory=dict)         # lower-case letters -> as written
+    long_words: frozenset[str] = frozenset()                    # lower-case words of 8+ letters
+
+    @classmethod
+    def from_words(cls, words: Iterable[str]) -> "EnglishContext":
+        forms: dict[str, Counter] = {}
+        counts: Counter = Counter()
+        names: Counter = Counter()
+        long_words: set[str] = set()
+        for word in words:
+            key = word_key(word)
+            if not key:
+                continue
+            counts[key] += 1
+            low = word.lower()
+            forms.setdefault(key, Counter())[low] += 1
+            if word[:1].isupper() and not word.isupper() and word.isalpha():
+                names[word] += 1
+            if len(low) >= 8 and low.isalpha():
+                long_words.add(low)
+        surface = {key: c.most_common(1)[0][0] for key, c in forms.items()}
+        by_letters: dict[str, str] = {}
+        for name, _ in names.most_common():
+            by_letters.setdefault(name.lower(), name)
+        return cls(counts, surface, by_letters, frozenset(long_words))
+
+    @classmethod
+    def from_text(cls, text: str) -> "EnglishContext":
+        return cls.from_words(WORD.findall(text))
+
+    @classmethod
+    def from_units(cls, units: Iterable) -> "EnglishContext":
+        """From the English units the representer made (their keys are already computed)."""
+        forms: dict[str, Counter] = {}
+        counts: Counter = Counter()
+        names: dict[str, str] = {}
+        long_words: set[str] = set()
+        for u in units:
+            low = u.text.lower()
+            for key in u.keys:
+                if key[:1].isalpha():
+                    counts[key] += 1
+                    forms.setdefault(key, Counter())[low] += 1
+            if u.text[:1].isupper() and not u.text.isupper() and u.text.isalpha():
+                names.setdefault(low, u.text)
+            if len(low) >= 8 and low.isalpha():
+                long_words.add(low)
+        surface = {key: c.most_common(1)[0][0] for key, c in forms.items()}
+        return cls(counts, surface, names, frozenset(long_words))
+
+
+@dataclass(frozen=True)
+class Sense:
+    text: str          # as shown: short form ("to set up" -> "set up")
+    entry: int         # which reading of the word (index into Cedict.groups), 0 when there is one
+    rank: int          # position within its reading's senses
+    verb: bool         # written as an infinitive ("to set up")
+
+
+def short_sense(sense: str) -> str:
+    """One short sense: no "to " of the infinitive, and for a place or person the name before the comma
+    ("Shandong Province, capital Jinan" -> "Shandong Province")."""
+    sense = " ".join(sense.split())
+    if sense.startswith("to ") and len(sense) > 3:
+        sense = sense[3:]
+    if ", " in sense and (sense[:1].isupper() or len(sense.split()) > 4):
+        sense = sense.split(", ")[0]
+    return sense.strip(" ,;:-") if not sense.endswith("-") else sense.rstrip("-")
+
+
+def senses_of(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]]) -> list[Sense]:
+    out = []
+    bounds = list(groups) if groups else [("", len(senses))]
+    start = 0
+    for entry, (_, end) in enumerate(bounds):
+        for rank, sense in enumerate(senses[start:end]):
+            out.append(Sense(short_sense(sense), entry, rank, sense.startswith("to ")))
+        start = end
+    return [s for s in out if s.text][:_MAX_SENSES]
+
+
+def _reading_fit(senses: list[Sense], groups: Optional[Sequence[tuple[str, int]]], tag: str) -> dict[int, float]:
+    """Penalty per reading: a reading spelt with a capital is a proper noun (金 Jin1 "Jurchen Jin
+    dynasty"), and a reading whose senses are mostly verbs does not fit a word tagged otherwise."""
+    if not groups:
+        return {}
+    fit: dict[int, float] = {}
+    for entry, (pinyin, _) in enumerate(groups):
+        own = [s for s in senses if s.entry == entry]
+        verbs = sum(1 for s in own if s.verb) / max(len(own), 1)
+        penalty = 2.5 if pinyin[:1].isupper() else 0.0
+        if tag and not tag.startswith(_VERB_TAGS):
+            penalty += 1.2 * verbs
+        elif tag.startswith(_VERB_TAGS):
+            penalty += 1.2 * (1 - verbs)
+        fit[entry] = penalty
+    return fit
+
+
+def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], tag: str,
+           context: Optional[EnglishContext], near: frozenset[str], known_first: Optional[str] = None
+           ) -> tuple[str, list[str]]:
+    """The sense to show and every sense (short forms) in dictionary order."""
+    options = senses_of(senses, groups)
+    if known_first and not known_first.startswith("(") and all(s.text != known_first for s in options):
+        options.insert(0, Sense(known_first, 0, 0, False))
+    options = [s for s in options if not s.text.startswith("(")] or options
+    if not options:
+        return "", []
+    fit = _reading_fit(options, groups, tag)
+    best, best_score = options[0], -math.inf
+    for s in options:
+        score = -0.3 * s.rank - 0.6 * s.entry - fit.get(s.entry, 0.0)
+        words = len(s.text.split())
+        score -= 0.25 * max(0, words - 2) + (1.5 if _VAGUE.search(s.text) else 0.0)
+        if tag.startswith(_VERB_TAGS) == s.verb:
+            score += 0.3
+        if tag.startswith("r") and s.text.lower() in _PRONOUN_SENSES:
+            score += 2.5
+        if known_first and s.text == known_first:
+            score += 2.0
+        score += context_support(s.text, context, near)
+        if score > best_score:
+            best, best_score = s, score
+    shown = best.text
+    # a noun in the document's form (funds -> funding); a verb stays in the dictionary's base form
+    if context is not None and " " not in shown and not best.verb:
+        shown = in_document_form(shown, context)
+    return shown, [s.text for s in options]
+
+
+def context_support(sense: str, context: Optional[EnglishContext], near: frozenset[str]) -> float:
+    """How strongly the English side speaks for a sense: its content keys in the aligned neighbourhood,
+    then anywhere in the document (more for words the document uses often)."""
+    if context is None:
+        return 0.0
+    keys = phrase_keys(sense)
+    if not keys:
+        return 0.0
+    share_near = sum(1 for k in keys if k in near) / len(keys)
+    seen = [context.counts.get(k, 0) for k in keys]
+    share_doc = sum(1 for c in seen if c) / len(keys)
+    return 2.0 * share_near + share_doc * (1.0 + 0.25 * math.log1p(min(seen)))
+
+
+def in_document_form(word: str, context: EnglishContext) -> str:
+    """A one-word sense in the form the document writes it ("funds" -> "funding" where the English says
+    "funding"); other senses as they are."""
+    key = word_key(word)
+    form = context.surface.get(key) if key else None
+    if not form or word[:1].isupper():
+        return word
+    return form
