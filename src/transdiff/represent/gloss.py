@@ -33,7 +33,18 @@ _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！
 # where official text means "this"), on top of the list the word keys' glosses use.
 KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "这": "this", "那": "that", "各": "each",
                "是": "is", "在": "in", "和": "and", "不": "not", "已": "already", "也": "also", "都": "all",
-               "而": "and", "但": "but", "使": "make", "给": "to", "有": "have", "对": "to", "就": "then"}
+               "而": "and", "但": "but", "使": "make", "给": "to", "有": "have", "对": "to", "就": "then",
+               "还": "also", "一": "a", "经": "through", "作为": "as", "对于": "for", "关于": "on", "通过": "through",
+               "根据": "according to", "由于": "because of", "以及": "and", "及其": "and its", "并且": "and",
+               "进行": "carry out", "其中": "of which", "为了": "in order to", "以便": "so that", "如果": "if",
+               "因为": "because", "所以": "so", "因此": "therefore", "同时": "at the same time", "此外": "in addition",
+               "另外": "in addition", "不仅": "not only", "而是": "but", "之一": "one of", "已经": "already",
+               "目前": "at present", "包括": "including", "以来": "since", "之后": "after", "以后": "after",
+               "之前": "before", "以前": "before", "其他": "other", "所有": "all", "这些": "these", "那些": "those",
+               "我们": "we", "他们": "they", "自己": "self", "没有": "not", "可以": "can", "应该": "should",
+               "应当": "should", "必须": "must", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
+# words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
+_COUNTED_BY = frozenset("一两几每这那该各此某哪本首第半整")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -48,8 +59,11 @@ def english_quantity(q: Quantity) -> str:
         if parts:
             return " ".join(parts)
     value = q.value
-    text = f"{value:,.0f}" if value == int(value) else f"{value:,g}"
-    return {"percent": f"{text}%", "ordinal": f"no. {text}"}.get(q.kind, text)
+    text = f"{value:,.0f}" if value == int(value) and abs(value) >= 10000 else f"{value:g}"
+    if q.kind == "ordinal" and value == int(value):
+        tens = int(value) % 100
+        return text + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
+    return f"{text}%" if q.kind == "percent" else text
 
 
 def _tagged(text: str) -> list[tuple[str, str, int, int]]:
@@ -77,7 +91,8 @@ class Glosser:
     def gloss(self, text: str, near: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
         """(gloss, words): the phrase, and per word {"word", "start", "end", "gloss", "senses", "source"}
         with offsets into ``text``; a left-out word has gloss None."""
-        quantities = [q for q in zh_quantities(text) if not q.weak]
+        # a small number in words counts too (四个 "4"), but not 一, which is as often "a" or part of a word
+        quantities = [q for q in zh_quantities(text) if not q.weak or q.value >= 2]
         tokens = _tagged(text)
         words: list[dict] = []
         i = 0
@@ -120,19 +135,23 @@ class Glosser:
             if compound:
                 return size, self._word(word, start, run[-1][3], compound, [], "document word")
         word, tag, _, end = tokens[i]
-        after_number = bool(words_before) and words_before[-1]["source"] == "number"
+        after_number = bool(words_before) and (words_before[-1]["source"] == "number"
+                                               or words_before[-1]["word"] in _COUNTED_BY)
         if tag.startswith(_DROPPED_TAGS) or (after_number and len(word) == 1 and self._is_classifier(word)):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
-        if self.lexicon.has(word) and not (tag.startswith(_NAME_TAGS) and self._proper_only(word)):
+        if self.lexicon.has(word):
             return 1, self._known(word, start, end, tag, near)
-        name = self._name(word, tag)
+        parts = self.lexicon.split(word)
+        # a name the dictionary knows in parts (摩洛哥王国 Morocco kingdom, 美国商务部) reads better so
+        whole_parts = len(parts) > 1 and all(len(p) > 1 for p in parts)
+        name = None if whole_parts else self._name(word, tag)
         if name:
             return 1, self._word(word, start, end, name, [], "name")
         compound = self._compound(word)
         if compound:
             return 1, self._word(word, start, end, compound, [], "document word")
-        parts = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in self.lexicon.split(word)]
-        shown = " ".join(p for p in parts if p) or None
+        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in parts]
+        shown = " ".join(g for g in glosses if g) or None
         return 1, self._word(word, start, end, shown, [], "parts")
 
     def _known(self, word: str, start: int, end: int, tag: str, near: frozenset[str]) -> dict:
@@ -159,11 +178,6 @@ class Glosser:
     def _is_classifier(self, word: str) -> bool:
         # CC-CEDICT keeps "classifier for ..." in labels the parser drops; jieba's dictionary tags it q
         return self._tag_of(word).startswith("q")
-
-    def _proper_only(self, word: str) -> bool:
-        """A word the dictionary knows only as a proper noun of another kind (金 "Jurchen Jin dynasty")."""
-        groups = self.cedict.groups.get(word)
-        return len(word) > 1 and groups is None and all(s[:1].isupper() for s in self.cedict.lookup(word))
 
     # -- names --------------------------------------------------------------------------------
     def _name(self, word: str, tag: str) -> Optional[str]:

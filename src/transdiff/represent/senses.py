@@ -13,6 +13,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 from typing import Iterable, Optional, Sequence
 
 from .english import WORD, phrase_keys, word_key
@@ -24,6 +25,8 @@ _PRONOUN_SENSES = frozenset("""this that these those it its they them their he s
     which who what each every such all some any the above-mentioned here there""".split())
 _VAGUE = re.compile(r"\b(sb|sth|sb's|etc)\b|\.\.\.|…")
 _MAX_SENSES = 12
+# what a dictionary says about a word's use, not what it means
+_NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle", "prefix", "suffix", "abbr.")
 
 
 @dataclass
@@ -111,7 +114,7 @@ def senses_of(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]]
         for rank, sense in enumerate(senses[start:end]):
             out.append(Sense(short_sense(sense), entry, rank, sense.startswith("to ")))
         start = end
-    return [s for s in out if s.text][:_MAX_SENSES]
+    return [s for s in out if s.text and not s.text.lower().startswith(_NOT_A_SENSE)][:_MAX_SENSES]
 
 
 def _reading_fit(senses: list[Sense], groups: Optional[Sequence[tuple[str, int]]], tag: str) -> dict[int, float]:
@@ -145,7 +148,7 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
     fit = _reading_fit(options, groups, tag)
     best, best_score = options[0], -math.inf
     for s in options:
-        score = -0.3 * s.rank - 0.6 * s.entry - fit.get(s.entry, 0.0)
+        score = -0.4 * min(s.rank, 6) - 0.6 * s.entry - fit.get(s.entry, 0.0)
         words = len(s.text.split())
         score -= 0.25 * max(0, words - 2) + (1.5 if _VAGUE.search(s.text) else 0.0)
         if tag.startswith(_VERB_TAGS) == s.verb:
@@ -175,7 +178,7 @@ def context_support(sense: str, context: Optional[EnglishContext], near: frozens
     share_near = sum(1 for k in keys if k in near) / len(keys)
     seen = [context.counts.get(k, 0) for k in keys]
     share_doc = sum(1 for c in seen if c) / len(keys)
-    return 2.0 * share_near + share_doc * (1.0 + 0.25 * math.log1p(min(seen)))
+    return 1.5 * share_near + share_doc * (0.5 + 0.15 * math.log1p(min(seen)))
 
 
 def in_document_form(word: str, context: EnglishContext) -> str:
@@ -185,4 +188,7 @@ def in_document_form(word: str, context: EnglishContext) -> str:
     form = context.surface.get(key) if key else None
     if not form or word[:1].isupper():
         return word
-    return form
+    # the stem alone joins unrelated words (responsibility, response): the forms must also look alike
+    if form.startswith(word.lower()[:-1]) or SequenceMatcher(None, word.lower(), form).ratio() >= 0.85:
+        return form
+    return word
