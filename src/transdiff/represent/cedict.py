@@ -93,19 +93,27 @@ def load_cedict() -> Cedict:
     return dic
 
 
-def _cache_file(data: bytes) -> Optional[Path]:
+def cache_folder() -> Optional[Path]:
+    """The user's cache folder for parsed data (None when caching is off)."""
     folder = os.environ.get("TRANSDIFF_CACHE_DIR", "")
     if folder.lower() == "off":
         return None
     if not folder:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "transdiff")
+    return Path(folder)
+
+
+def _cache_file(data: bytes) -> Optional[Path]:
+    folder = cache_folder()
+    if folder is None:
+        return None
     digest = hashlib.sha256(data)
     try:
         digest.update(Path(__file__).read_bytes())
     except OSError:  # e.g. installed inside a zip: without the parser's hash a cache could go stale
         return None
-    return Path(folder) / f"cedict-{digest.hexdigest()[:24]}.marshal"
+    return folder / f"cedict-{digest.hexdigest()[:24]}.marshal"
 
 
 def _read_cache(path: Path) -> Optional[Cedict]:
@@ -122,14 +130,18 @@ def _read_cache(path: Path) -> Optional[Cedict]:
 
 
 def _write_cache(path: Path, dic: Cedict) -> None:
+    write_marshal(path, (dic.senses, dic.trad_chars, dic.release, dic.entries, dic.readings, dic.groups,
+                         dic.surnames))
+
+
+def write_marshal(path: Path, value: object) -> None:
     """Save atomically (a reader sees the whole file or none); a cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cedict-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((dic.senses, dic.trad_chars, dic.release, dic.entries, dic.readings,
-                                        dic.groups, dic.surnames)))
+                fh.write(marshal.dumps(value))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)

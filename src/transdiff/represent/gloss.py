@@ -18,6 +18,7 @@ from .chinese import DISPLAY_GLOSS, ChineseLexicon, has_han
 from .english import phrase_keys
 from .numbers import Quantity, zh_quantities
 from .senses import EnglishContext, choose, in_document_form, short_sense
+from .tags import word_tags
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
@@ -25,7 +26,6 @@ MIN_NAME_SIMILARITY = 0.7
 # jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
 # onomatopoeia (o), classifiers (q)
 _DROPPED_TAGS = ("u", "y", "e", "o", "q")
-_NAME_TAGS = ("nr", "ns", "nt", "nz")
 _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！": "!", "？": "?", "（": "(", "）": ")",
                 "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"', "「": '"', "」": '"', "…": "...",
                 "—": "-", "·": " "}
@@ -67,16 +67,9 @@ def english_quantity(q: Quantity) -> str:
 
 
 def _tagged(text: str) -> list[tuple[str, str, int, int]]:
-    """jieba words of ``text`` with their part-of-speech tags and offsets."""
-    import jieba.posseg  # the tagger loads its tables on first use: only when something is glossed
-
-    zh_words("")  # the project's tokenizer settings (cache folder) before the tagger initialises it
-    out, pos = [], 0
-    for pair in jieba.posseg.cut(text):
-        word = pair.word
-        out.append((word, pair.flag, pos, pos + len(word)))
-        pos += len(word)
-    return out
+    """jieba words of ``text`` with their dictionary part-of-speech tags ('' for words it does not know)."""
+    tags = word_tags()
+    return [(word, tags.get(word, ""), start, end) for word, start, end in zh_words(text)]
 
 
 class Glosser:
@@ -131,7 +124,7 @@ class Glosser:
                 continue
             if self.lexicon.has(word):
                 return size, self._known(word, start, run[-1][3], "", near)
-            compound = self._compound(word)
+            compound = self._compound(word) if any(not self.lexicon.has(t[0]) for t in run) else None
             if compound:
                 return size, self._word(word, start, run[-1][3], compound, [], "document word")
         word, tag, _, end = tokens[i]
@@ -142,9 +135,9 @@ class Glosser:
         if self.lexicon.has(word):
             return 1, self._known(word, start, end, tag, near)
         parts = self.lexicon.split(word)
-        # a name the dictionary knows in parts (摩洛哥王国 Morocco kingdom, 美国商务部) reads better so
-        whole_parts = len(parts) > 1 and all(len(p) > 1 for p in parts)
-        name = None if whole_parts else self._name(word, tag)
+        # jieba keeps together, as one unknown word, names (金壮龙, 戴姆勒) and new compounds; a compound
+        # splits into dictionary words (逆转录: 逆转 录, 摩洛哥王国: 摩洛哥 王国), a name into characters
+        name = self._name(word) if all(len(p) == 1 for p in parts) else None
         if name:
             return 1, self._word(word, start, end, name, [], "name")
         compound = self._compound(word)
@@ -172,18 +165,17 @@ class Glosser:
 
     @staticmethod
     def _tag_of(word: str) -> str:
-        import jieba.posseg
-        return jieba.posseg.dt.word_tag_tab.get(word, "")
+        return word_tags().get(word, "")
 
     def _is_classifier(self, word: str) -> bool:
         # CC-CEDICT keeps "classifier for ..." in labels the parser drops; jieba's dictionary tags it q
         return self._tag_of(word).startswith("q")
 
     # -- names --------------------------------------------------------------------------------
-    def _name(self, word: str, tag: str) -> Optional[str]:
+    def _name(self, word: str) -> Optional[str]:
         """A personal or place name: as the English document spells it when a capitalised word there
-        sounds like it, else a Chinese personal name in pinyin (surname first), else a transliteration
-        in pinyin."""
+        sounds like it, else a Chinese personal name in pinyin (surname first), else (three characters
+        or more) a transliteration in pinyin."""
         spellings = self._spellings(word)
         if not spellings:
             return None
@@ -192,13 +184,11 @@ class Glosser:
             if found:
                 return found
         surname = self.cedict.surnames.get(word[0])
-        if tag.startswith("nr") and surname and 2 <= len(word) <= 3:
+        if surname and 2 <= len(word) <= 3:
             given = self._spellings(word[1:])
             if given:
                 return f"{surname.capitalize()} {given[0].capitalize()}"
-        if tag.startswith(_NAME_TAGS) or tag == "x":
-            return spellings[0].capitalize()
-        return None
+        return spellings[0].capitalize() if len(word) >= 3 else None
 
     def _spellings(self, word: str, limit: int = 8) -> list[str]:
         spellings = [""]
@@ -225,9 +215,12 @@ class Glosser:
         for low, name in names.items():
             if low[0] != spellings[0][0] or abs(len(low) - len(spellings[0])) > 3:
                 continue
-            ratio = max(SequenceMatcher(None, s, low).ratio() for s in spellings)
-            if ratio > best_ratio:
-                best, best_ratio = name, ratio
+            for spelling in spellings:
+                matcher = SequenceMatcher(None, spelling, low)
+                if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
+                    ratio = matcher.ratio()
+                    if ratio > best_ratio:
+                        best, best_ratio = name, ratio
         return best
 
     # -- terms spelt by one English word ------------------------------------------------------
@@ -241,10 +234,10 @@ class Glosser:
             return None
         heads = _stems(self.cedict.lookup(parts[0]) + self.lexicon.glossary.renderings(parts[0]))
         tails = _stems(self.cedict.lookup(parts[-1]) + self.lexicon.glossary.renderings(parts[-1]))
-        for candidate in sorted(self.context.long_words):
-            head = next((h for h in heads if candidate.startswith(h)), None)
-            if head and any(t in candidate[len(head):] for t in tails):
-                return in_document_form(candidate, self.context)
+        for head in heads:
+            for candidate in self.context.long_words_by_start.get(head[:3], ()):
+                if candidate.startswith(head) and any(t in candidate[len(head):] for t in tails):
+                    return in_document_form(candidate, self.context)
         return None
 
 

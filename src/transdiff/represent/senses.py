@@ -39,6 +39,11 @@ class EnglishContext:
     names: dict[str, str] = field(default_factory=dict)         # lower-case letters -> as written
     long_words: frozenset[str] = frozenset()                    # lower-case words of 8+ letters
 
+    def __post_init__(self) -> None:
+        self.long_words_by_start: dict[str, list[str]] = {}
+        for word in sorted(self.long_words):
+            self.long_words_by_start.setdefault(word[:3], []).append(word)
+
     @classmethod
     def from_words(cls, words: Iterable[str]) -> "EnglishContext":
         forms: dict[str, Counter] = {}
@@ -69,21 +74,26 @@ class EnglishContext:
     @classmethod
     def from_units(cls, units: Iterable) -> "EnglishContext":
         """From the English units the representer made (their keys are already computed)."""
-        forms: dict[str, Counter] = {}
         counts: Counter = Counter()
+        written: Counter = Counter()
         names: dict[str, str] = {}
         long_words: set[str] = set()
         for u in units:
-            low = u.text.lower()
+            text = u.text
+            low = text.lower()
             for key in u.keys:
                 if key[:1].isalpha():
                     counts[key] += 1
-                    forms.setdefault(key, Counter())[low] += 1
-            if u.text[:1].isupper() and not u.text.isupper() and u.text.isalpha():
-                names.setdefault(low, u.text)
+                    written[key, low] += 1
+            if text[:1].isupper() and text.isalpha() and not text.isupper():
+                names.setdefault(low, text)
             if len(low) >= 8 and low.isalpha():
                 long_words.add(low)
-        surface = {key: c.most_common(1)[0][0] for key, c in forms.items()}
+        surface: dict[str, str] = {}
+        best: dict[str, int] = {}
+        for (key, low), n in written.items():
+            if n > best.get(key, 0):
+                best[key], surface[key] = n, low
         return cls(counts, surface, names, frozenset(long_words))
 
 
