@@ -22,7 +22,8 @@ from .tags import word_tags
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
-MIN_NAME_SIMILARITY = 0.7
+MIN_NAME_SIMILARITY = 0.65
+MAX_HEADS = 12
 # jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
 # onomatopoeia (o), classifiers (q)
 _DROPPED_TAGS = ("u", "y", "e", "o", "q")
@@ -79,6 +80,7 @@ class Glosser:
         self.lexicon = lexicon
         self.cedict = lexicon.cedict
         self.context = context
+        self._compounds_by_last: Optional[dict[str, list[str]]] = None
 
     # -- the phrase ---------------------------------------------------------------------------
     def gloss(self, text: str, near: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
@@ -124,6 +126,12 @@ class Glosser:
                 continue
             if self.lexicon.has(word):
                 return size, self._known(word, start, run[-1][3], "", near)
+            # a foreign name jieba cut into pieces (特斯 法 马里亚 姆: Tesfamariam), as the English writes it
+            if self.context is not None and all(len(t[0]) == 1 or not self.lexicon.has(t[0]) for t in run):
+                spellings = self._spellings(word)
+                name = self._document_name(word, spellings) if spellings else None
+                if name:
+                    return size, self._word(word, start, run[-1][3], name, [], "name")
             compound = self._compound(word) if any(not self.lexicon.has(t[0]) for t in run) else None
             if compound:
                 return size, self._word(word, start, run[-1][3], compound, [], "document word")
@@ -135,6 +143,11 @@ class Glosser:
         if self.lexicon.has(word):
             return 1, self._known(word, start, end, tag, near)
         parts = self.lexicon.split(word)
+        if self.context is not None:
+            spellings = self._spellings(word)
+            name = self._document_name(word, spellings) if spellings else None
+            if name:
+                return 1, self._word(word, start, end, name, [], "name")
         # jieba keeps together, as one unknown word, names (金壮龙, 戴姆勒) and new compounds; a compound
         # splits into dictionary words (逆转录: 逆转 录, 摩洛哥王国: 摩洛哥 王国), a name into characters
         name = self._name(word) if all(len(p) == 1 for p in parts) else None
@@ -143,7 +156,9 @@ class Glosser:
         compound = self._compound(word)
         if compound:
             return 1, self._word(word, start, end, compound, [], "document word")
-        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in parts]
+        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for n, p in enumerate(parts)
+                   if not (n and (parts[n - 1] in _COUNTED_BY or parts[n - 1].startswith("第")) and len(p) == 1
+                           and self._is_classifier(p))]
         shown = " ".join(g for g in glosses if g) or None
         return 1, self._word(word, start, end, shown, [], "parts")
 
@@ -153,9 +168,26 @@ class Glosser:
             shown = max(renderings, key=lambda r: (self._support(r, near), -renderings.index(r)))
             return self._word(word, start, end, shown, list(renderings), "glossary")
         senses = self.cedict.lookup(word)
+        heads = self._heads(word) if len(word) == 1 and self.context is not None else []
         shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
-                                near, KNOWN_FIRST.get(word))
+                                near, KNOWN_FIRST.get(word), heads)
         return self._word(word, start, end, shown, options, "dictionary")
+
+    def _heads(self, char: str) -> list[str]:
+        """The English head nouns of the dictionary's compounds that end in ``char`` (开发区 "development
+        zone", 经济特区 "special economic zone" -> zone), commonest first, those of two compounds or more."""
+        if self._compounds_by_last is None:
+            self._compounds_by_last = {}
+            for word in self.cedict.senses:
+                if 2 <= len(word) <= 4:
+                    self._compounds_by_last.setdefault(word[-1], []).append(word)
+        counts: dict[str, int] = {}
+        for compound in self._compounds_by_last.get(char, ()):
+            for sense in self.cedict.senses[compound][:3]:
+                words = sense.split()
+                if 1 <= len(words) <= 4 and words[-1].isalpha() and words[-1].islower() and not sense.startswith("to "):
+                    counts[words[-1]] = counts.get(words[-1], 0) + 1
+        return [w for w, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 2][:MAX_HEADS]
 
     def _support(self, rendering: str, near: frozenset[str]) -> float:
         keys = phrase_keys(rendering)
@@ -168,8 +200,8 @@ class Glosser:
         return word_tags().get(word, "")
 
     def _is_classifier(self, word: str) -> bool:
-        # CC-CEDICT keeps "classifier for ..." in labels the parser drops; jieba's dictionary tags it q
-        return self._tag_of(word).startswith("q")
+        # CC-CEDICT's "classifier for ..." sense is sometimes in a label the parser drops; jieba tags it q
+        return self._tag_of(word).startswith("q") or any(s.startswith("classifier") for s in self.cedict.lookup(word))
 
     # -- names --------------------------------------------------------------------------------
     def _name(self, word: str) -> Optional[str]:
@@ -212,8 +244,9 @@ class Glosser:
             if s in names:
                 return names[s]
         best, best_ratio = None, MIN_NAME_SIMILARITY
-        for low, name in names.items():
-            if low[0] != spellings[0][0] or abs(len(low) - len(spellings[0])) > 3:
+        size = len(spellings[0])
+        for low, name in self.context.names_by_start.get(spellings[0][0], ()):
+            if abs(len(low) - size) > max(3, size // 4):
                 continue
             for spelling in spellings:
                 matcher = SequenceMatcher(None, spelling, low)
