@@ -22,7 +22,7 @@ from .tags import word_tags
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
-MIN_NAME_SIMILARITY = 0.65
+MIN_NAME_SIMILARITY = 0.7
 MAX_HEADS = 12
 # jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
 # onomatopoeia (o), classifiers (q)
@@ -243,6 +243,8 @@ class Glosser:
         for s in spellings:
             if s in names:
                 return names[s]
+        if len(word) < 3:   # two syllables sound like too many English words: only an exact spelling
+            return None
         best, best_ratio = None, MIN_NAME_SIMILARITY
         size = len(spellings[0])
         for low, name in self.context.names_by_start.get(spellings[0][0], ()):

@@ -35,7 +35,8 @@ DOC_COUNT_WEIGHT = 0.15  # and more for each e-fold of their count there
 KNOWN_FIRST_BONUS = 2.0  # the known first sense of a frequent character
 HEAD_RANK = 3            # a sense taken from the word's compounds counts as this far down its list
 # what a dictionary says about a word's use, not what it means
-_NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle", "prefix", "suffix", "abbr.")
+_NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle", "prefix", "suffix", "abbr.",
+                "euphemistic", "variant", "opposite")
 
 
 @dataclass
@@ -121,11 +122,10 @@ class Sense:
 def short_sense(sense: str) -> str:
     """One short sense: no "to " of the infinitive, and for a place or person the name before the comma
     ("Shandong Province, capital Jinan" -> "Shandong Province")."""
-    sense = " ".join(sense.split())
+    sense = " ".join(sense.replace("...", " ").replace("…", " ").split())
     if sense.startswith("to ") and len(sense) > 3:
         sense = sense[3:]
-    if ", " in sense and (sense[:1].isupper() or len(sense.split()) > 4):
-        sense = sense.split(", ")[0]
+    sense = sense.split(", ")[0]
     words = sense.split()
     if words[:1] and words[0][:1].isupper() and len(words) > 3:
         # "Bath city in southwest England": the name, not its description
@@ -144,7 +144,8 @@ def senses_of(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]]
         for rank, sense in enumerate(senses[start:end]):
             out.append(Sense(short_sense(sense), entry, rank, sense.startswith("to ")))
         start = end
-    return [s for s in out if s.text and not s.text.lower().startswith(_NOT_A_SENSE)][:_MAX_SENSES]
+    return [s for s in out if s.text and ": " not in s.text
+            and not s.text.lower().startswith(_NOT_A_SENSE)][:_MAX_SENSES]
 
 
 def _reading_fit(senses: list[Sense], groups: Optional[Sequence[tuple[str, int]]], tag: str) -> dict[int, float]:
@@ -175,8 +176,9 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
     own = {s.text for s in options}
     options += [Sense(h, 0, HEAD_RANK, False) for h in dict.fromkeys(heads)
                 if h not in own and context_support(h, context, near) > 0]
-    if known_first and not known_first.startswith("(") and all(s.text != known_first for s in options):
-        options.insert(0, Sense(known_first, 0, 0, False))
+    if known_first and not known_first.startswith("("):
+        # the known first sense is first, wherever the dictionary lists it
+        options = [Sense(known_first, 0, 0, False)] + [s for s in options if s.text != known_first]
     options = [s for s in options if not s.text.startswith("(")] or options
     if not options:
         return "", []
