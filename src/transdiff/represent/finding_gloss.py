@@ -57,11 +57,13 @@ def gloss_findings(findings: Sequence[Finding], source: Document, target: Docume
         text = zh.lookup[nstart:nend]
         phrase, words = glosser.gloss(text, frozenset(near))
         finding.gloss = phrase or None
-        finding.detail["gloss_words"] = [
-            {"word": zh.norm[nstart + w["start"]:nstart + w["end"]],
-             "span": list(zh.text_span(nstart + w["start"], nstart + w["end"])),
-             "gloss": w["gloss"], "senses": w["senses"], "source": w["source"]}
-            for w in words if any(ch.isalnum() for ch in w["word"])]
+        detail = []
+        for w in words:
+            if any(ch.isalnum() for ch in w["word"]):
+                a, b = zh.text_span(nstart + w["start"], nstart + w["end"])
+                detail.append({"word": zh.text[a:b], "span": [a, b], "gloss": w["gloss"], "senses": w["senses"],
+                               "source": w["source"]})
+        finding.detail["gloss_words"] = detail
 
 
 def _norm_span(doc: Document, start: int, end: int) -> tuple[int, int]:

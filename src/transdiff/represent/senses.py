@@ -33,6 +33,7 @@ NEAR_WEIGHT = 1.5        # its keys in the English of the neighbouring sentence 
 DOC_WEIGHT = 0.5         # its keys elsewhere in the English document
 DOC_COUNT_WEIGHT = 0.15  # and more for each e-fold of their count there
 KNOWN_FIRST_BONUS = 2.0  # the known first sense of a frequent character
+WORDS_COST = 0.25        # per word of a sense beyond the second: one short sense per word
 HEAD_RANK = 3            # a sense taken from the word's compounds counts as this far down its list
 # what a dictionary says about a word's use, not what it means
 _NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle", "prefix", "suffix", "abbr.",
@@ -187,7 +188,7 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
     for s in options:
         score = -RANK_COST * min(s.rank, 6) - 0.6 * s.entry - fit.get(s.entry, 0.0)
         words = len(s.text.split())
-        score -= 0.25 * max(0, words - 2) + (1.5 if _VAGUE.search(s.text) else 0.0)
+        score -= WORDS_COST * max(0, words - 2) + (1.5 if _VAGUE.search(s.text) else 0.0)
         if tag.startswith(_VERB_TAGS) == s.verb:
             score += 0.3
         if tag.startswith("r") and s.text.lower() in _PRONOUN_SENSES:
