@@ -234,15 +234,16 @@ class Glosser:
 
     def _document_name(self, word: str, spellings: list[str]) -> Optional[str]:
         names = self.context.names
-        surname = self.cedict.surnames.get(word[0])
-        if surname and 2 <= len(word) <= 3:
-            given = self._spellings(word[1:])
-            for g in given:
-                if surname in names and g in names:
-                    return f"{names[surname]} {names[g]}"
         for s in spellings:
             if s in names:
                 return names[s]
+        # a name of two words, each written in the document (迪赛哈: Di Saiha, 王伯祥: Wang Boxiang or
+        # Boxiang Wang), in the Chinese order
+        for cut in range(1, min(len(word), 4)):
+            left = [s for s in self._spellings(word[:cut]) if s in names]
+            right = [s for s in self._spellings(word[cut:]) if s in names] if left else []
+            if left and right:
+                return f"{names[left[0]]} {names[right[0]]}"
         if len(word) < 3:   # two syllables sound like too many English words: only an exact spelling
             return None
         best, best_ratio = None, MIN_NAME_SIMILARITY
