@@ -25,8 +25,8 @@ MAX_TERM_CHARS = 8
 MIN_NAME_SIMILARITY = 0.7
 MAX_HEADS = 12
 # jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
-# onomatopoeia (o), classifiers (q)
-_DROPPED_TAGS = ("u", "y", "e", "o", "q")
+# onomatopoeia (o); classifiers are left out after a number only (第6条 is "article 6")
+_DROPPED_TAGS = ("u", "y", "e", "o")
 _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！": "!", "？": "?", "（": "(", "）": ")",
                 "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"', "「": '"', "」": '"', "…": "...",
                 "—": "-", "·": " "}
@@ -45,13 +45,13 @@ KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "�
                "我们": "we", "他们": "they", "自己": "self", "没有": "not", "可以": "can", "应该": "should",
                "应当": "should", "必须": "must", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
-_COUNTED_BY = frozenset("一两几每这那该各此某哪本首第半整")
+_COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
 
 def english_quantity(q: Quantity) -> str:
-    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, no. 3."""
+    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, 3rd."""
     if q.date:
         year, month, day = q.date
         parts = [str(day)] if day and month else []
@@ -119,7 +119,9 @@ class Glosser:
         """The longest dictionary term starting at token i (several jieba tokens may make one), or a
         term spelt by a long English word of the document, or the token itself."""
         start = tokens[i][2]
-        for size in range(min(MAX_TERM_TOKENS, len(tokens) - i), 1, -1):
+        # a particle never begins a term (的 + 士 is no taxi)
+        longest = 1 if tokens[i][1].startswith(_DROPPED_TAGS) else min(MAX_TERM_TOKENS, len(tokens) - i)
+        for size in range(longest, 1, -1):
             run = tokens[i:i + size]
             word = "".join(t[0] for t in run)
             if len(word) > MAX_TERM_CHARS or not all(has_han(t[0]) for t in run):
@@ -136,8 +138,9 @@ class Glosser:
             if compound:
                 return size, self._word(word, start, run[-1][3], compound, [], "document word")
         word, tag, _, end = tokens[i]
-        after_number = bool(words_before) and (words_before[-1]["source"] == "number"
-                                               or words_before[-1]["word"] in _COUNTED_BY)
+        before = words_before[-1] if words_before else None
+        after_number = before is not None and (before["word"] in _COUNTED_BY or (
+            before["source"] == "number" and not before["word"].startswith("第")))
         if tag.startswith(_DROPPED_TAGS) or (after_number and len(word) == 1 and self._is_classifier(word)):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
         if self.lexicon.has(word):
