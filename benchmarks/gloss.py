@@ -11,7 +11,6 @@ gloss the project used before sense choice in context (represent.gloss_of over t
 from __future__ import annotations
 
 import argparse
-import multiprocessing
 import random
 import sys
 import time
@@ -20,7 +19,7 @@ from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from omission_data import DEFAULT_SHARED, ParallelDoc, line_spans, sentence_drop, un_documents, wmt_documents  # noqa: E402
-from omissions import MIN_SHARE, overlaps, share_inside  # noqa: E402
+from omissions import MIN_SHARE, overlaps, run_all, share_inside  # noqa: E402
 
 THRESHOLD = 0.5
 
@@ -103,15 +102,7 @@ def main(argv: Optional[list[str]] = None) -> int:
     end = None if args.limit is None else args.skip + args.limit
     cases = [c for docs in corpora.values() for c in cases_for(docs[args.skip:end], args.seed)]
     started = time.perf_counter()
-    results: dict[str, dict] = {}
-    ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
-    with ctx.Pool(args.workers) as pool:
-        for n, res in enumerate(pool.imap_unordered(run_job, cases, chunksize=1), 1):
-            results[res["key"]] = res
-            if res["error"]:
-                print(f"  {res['key']}: {res['error']}", file=sys.stderr)
-            if n % 20 == 0 or n == len(cases):
-                print(f"[{n}/{len(cases)} comparisons, {time.perf_counter() - started:.0f} s]", file=sys.stderr)
+    results = run_all(cases, args.workers, run_job)
     print(f"transdiff gloss benchmark: seed {args.seed}, documents {args.skip}..{end or 'end'} of each corpus, "
           f"omission findings at >= {THRESHOLD} on deleted lines")
     print(f"\n{'corpus':8} {'deleted':>7} {'scored':>6} {'no gloss':>8} {'chrF':>6} {'BLEU':>6} "
