@@ -58,6 +58,12 @@ def test_a_name_is_spelt_as_the_english_document_spells_it(lexicon):
     assert "Tesfamariam" in gloss(lexicon, "感谢特斯法马里亚姆中将", english)
 
 
+def test_a_foreign_name_written_with_middle_dots_is_one_name(lexicon):
+    assert gloss(lexicon, "穆罕默热·本·萨尔曼的主导").startswith("Muhanmore Ben Salman ")
+    # the verb after the name is no part of it
+    assert gloss(lexicon, "策略师马特·梅利说").endswith("Mate Meili say")
+
+
 def test_a_head_noun_of_the_words_compounds_where_the_english_uses_it(lexicon):
     english = "The Government decided to create a special economic zone. The zone attracts investment."
     got = gloss(lexicon, "设立该区", english, near=english)
@@ -83,6 +89,8 @@ def test_short_sense_keeps_the_name_not_its_description():
     assert short_sense("Shandong Province, capital Jinan") == "Shandong Province"
     assert short_sense("Bath city in southwest England") == "Bath"
     assert short_sense("Universal Declaration of Human Rights") == "Universal Declaration of Human Rights"
+    assert short_sense("fig. complete confusion") == "complete confusion"
+    assert short_sense("hang or suspend") == "hang" and short_sense("two or three") == "two or three"
 
 
 def test_english_quantities():

@@ -27,6 +27,11 @@ MAX_HEADS = 12
 # jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
 # onomatopoeia (o); classifiers are left out after a number only (第6条 is "article 6")
 _DROPPED_TAGS = ("u", "y", "e", "o")
+# tags of words that are no piece of a name: verbs, prepositions, conjunctions, particles, adverbs,
+# pronouns, numerals, classifiers, places
+_GRAMMAR_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y")
+_NAME_DOTS = ("·", "•", "‧", "・")
+MAX_NAME_PIECE = 4   # characters of one word of a dotted name
 _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！": "!", "？": "?", "（": "(", "）": ")",
                 "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"', "「": '"', "」": '"', "…": "...",
                 "—": "-", "·": " "}
@@ -89,10 +94,17 @@ class Glosser:
         # a small number in words counts too (四个 "4"), but not 一, which is as often "a" or part of a word
         quantities = [q for q in zh_quantities(text) if not q.weak or q.value >= 2]
         tokens = _tagged(text)
+        dotted = self._dotted_names(tokens)
         words: list[dict] = []
         i = 0
         while i < len(tokens):
             word, tag, start, end = tokens[i]
+            if i in dotted:
+                last = dotted[i]
+                words.append(self._word(text[start:tokens[last][3]], start, tokens[last][3],
+                                        self._dotted_name(tokens[i:last + 1]), [], "name"))
+                i = last + 1
+                continue
             q = next((q for q in quantities if q.start < end and start < q.end), None)
             if q is not None:
                 while i < len(tokens) and tokens[i][2] < q.end:
@@ -109,6 +121,59 @@ class Glosser:
             i += size
         _merge_synonyms(words)
         return _phrase(words), words
+
+    def _dotted_names(self, tokens: list) -> dict[int, int]:
+        """Foreign names written with a middle dot (马特·梅利, 穆罕默热·本·萨尔曼): first token -> last token.
+        Each piece of the name is the word next to a dot, with the neighbours the dictionary does not
+        know or that are no grammar words (说 "said" after a name is no part of it), up to 4 characters."""
+        def extends(k: int, size: int) -> bool:
+            word, tag = tokens[k][0], tokens[k][1]
+            return (has_han(word) and size + len(word) <= MAX_NAME_PIECE and word not in _NAME_DOTS
+                    and (not self.lexicon.has(word) or not tag.startswith(_GRAMMAR_TAGS)))
+
+        def piece_after(k: int) -> int:
+            """The last token of the piece that starts at k (k - 1 when there is none)."""
+            if k >= len(tokens) or not has_han(tokens[k][0]) or len(tokens[k][0]) > MAX_NAME_PIECE:
+                return k - 1
+            size, last = len(tokens[k][0]), k
+            while last + 1 < len(tokens) and extends(last + 1, size):
+                last += 1
+                size += len(tokens[last][0])
+            return last
+
+        out: dict[int, int] = {}
+        k = 1
+        while k < len(tokens):
+            before = tokens[k - 1][0]
+            if tokens[k][0] not in _NAME_DOTS or not has_han(before) or len(before) > MAX_NAME_PIECE:
+                k += 1
+                continue
+            first, size = k - 1, len(before)
+            while first > 0 and extends(first - 1, size):
+                first -= 1
+                size += len(tokens[first][0])
+            last = k
+            while last < len(tokens) and tokens[last][0] in _NAME_DOTS:
+                end = piece_after(last + 1)
+                if end <= last:
+                    break
+                last = end + 1
+            if last - 1 > k:
+                out[first] = last - 1
+            k = last + 1
+        return out
+
+    def _dotted_name(self, tokens: list) -> str:
+        names, piece = [], ""
+        for word, *_ in tokens + [("·", "", 0, 0)]:
+            if word in _NAME_DOTS:
+                spellings = self._spellings(piece)
+                found = self._document_name(piece, spellings) if spellings and self.context is not None else None
+                names.append(found or (spellings[0].capitalize() if spellings else piece))
+                piece = ""
+            else:
+                piece += word
+        return " ".join(n for n in names if n)
 
     @staticmethod
     def _word(word: str, start: int, end: int, gloss: Optional[str], senses: list[str], source: str) -> dict:

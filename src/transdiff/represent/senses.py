@@ -26,6 +26,9 @@ _PRONOUN_SENSES = frozenset("""this that these those it its they them their he s
     which who what each every such all some any the above-mentioned here there""".split())
 _VAGUE = re.compile(r"\b(sb|sth|sb's|etc)\b|\.\.\.|…")
 _MAX_SENSES = 12
+_USAGE_LABEL = re.compile(r"^(?:fig\.|lit\.|esp\.|coll\.|Tw)\s+")
+_ALTERNATIVES = re.compile(r"^([A-Za-z]+) or [A-Za-z]+$")
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten".split())
 _NAME_LINKS = frozenset({"of", "and", "the", "for", "on", "de"})   # inside names: Declaration of Human Rights
 # Weights of the evidence for a sense (fitted on deletions of seed 2, documents 1-30 of each corpus)
 RANK_COST = 0.4          # per place down the reading's list of senses
@@ -124,9 +127,14 @@ def short_sense(sense: str) -> str:
     """One short sense: no "to " of the infinitive, and for a place or person the name before the comma
     ("Shandong Province, capital Jinan" -> "Shandong Province")."""
     sense = " ".join(sense.replace("...", " ").replace("…", " ").split())
+    sense = _USAGE_LABEL.sub("", sense)
     if sense.startswith("to ") and len(sense) > 3:
         sense = sense[3:]
     sense = sense.split(", ")[0]
+    # "hang or suspend", "Davis or Davies": one word is enough (but "two or three" says a number)
+    alternatives = _ALTERNATIVES.match(sense)
+    if alternatives and not alternatives.group(1).lower() in _NUMBER_WORDS:
+        sense = alternatives.group(1)
     words = sense.split()
     if words[:1] and words[0][:1].isupper() and len(words) > 3:
         # "Bath city in southwest England": the name, not its description
