@@ -59,7 +59,9 @@ def test_a_name_is_spelt_as_the_english_document_spells_it(lexicon):
 
 
 def test_a_foreign_name_written_with_middle_dots_is_one_name(lexicon):
-    assert gloss(lexicon, "穆罕默热·本·萨尔曼的主导").startswith("Muhanmore Ben Salman ")
+    assert gloss(lexicon, "穆罕默热·本·萨尔曼的主导") == "Muhanmore Ben Saerman leading"
+    # each piece as the English document spells it where it does
+    assert gloss(lexicon, "穆罕默热·本·萨尔曼的主导", "Crown Prince Salman spoke.").startswith("Muhanmore Ben Salman ")
     # the verb after the name is no part of it
     assert gloss(lexicon, "策略师马特·梅利说").endswith("Mate Meili say")
 
