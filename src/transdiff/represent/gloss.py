@@ -51,6 +51,7 @@ KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "�
                "应当": "should", "必须": "must", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
 _COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
+_DETERMINERS = frozenset("这那该此每同其")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
            "November", "December")
 
@@ -206,7 +207,10 @@ class Glosser:
         before = words_before[-1] if words_before else None
         after_number = before is not None and (before["word"] in _COUNTED_BY or (
             before["source"] == "number" and not before["word"].startswith("第")))
-        if tag.startswith(_DROPPED_TAGS) or (after_number and len(word) == 1 and self._is_classifier(word)):
+        # 这一 "this (one)": the 一 after a determiner says nothing more
+        determiner_one = word == "一" and before is not None and before["word"] in _DETERMINERS
+        if (tag.startswith(_DROPPED_TAGS) or determiner_one
+                or (after_number and len(word) == 1 and self._is_classifier(word))):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
         if self.lexicon.has(word):
             return 1, self._known(word, start, end, tag, near)
@@ -224,11 +228,20 @@ class Glosser:
         compound = self._compound(word)
         if compound:
             return 1, self._word(word, start, end, compound, [], "document word")
-        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for n, p in enumerate(parts)
-                   if not (n and (parts[n - 1] in _COUNTED_BY or parts[n - 1].startswith("第")) and len(p) == 1
-                           and self._is_classifier(p))]
+        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in self._kept_parts(parts)]
         shown = " ".join(g for g in glosses if g) or None
         return 1, self._word(word, start, end, shown, [], "parts")
+
+    def _kept_parts(self, parts: list[str]) -> list[str]:
+        """The parts of an unknown word a gloss says: no classifier after a number or determiner (一项
+        "a", 第一种 "first"), no 一 after a determiner (这一 "this")."""
+        kept = parts[:1]
+        for before, part in zip(parts, parts[1:]):
+            counted = before in _COUNTED_BY or before.startswith("第")
+            if len(part) == 1 and ((counted and self._is_classifier(part)) or (part == "一" and before in _DETERMINERS)):
+                continue
+            kept.append(part)
+        return kept
 
     def _known(self, word: str, start: int, end: int, tag: str, near: frozenset[str]) -> dict:
         renderings = self.lexicon.glossary.renderings(word)
