@@ -33,6 +33,11 @@ def test_more_is_the_reading_the_adverb_has_and_funding_the_documents_word(lexic
     assert gloss(lexicon, "更多、更灵活的资金", english) == "more, more flexible funding"
 
 
+def test_a_function_word_sense_is_not_outvoted_by_a_content_word_the_document_happens_to_use(lexicon):
+    # "change" (更 geng1) occurs in the English, "more" (geng4) is a function word without keys
+    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("offer more ")
+
+
 def test_without_a_document_the_dictionary_sense_stands(lexicon):
     # 更 is an adverb here: the reading geng4 "more", not geng1 "to change or replace"
     assert gloss(lexicon, "更多、更灵活的资金") == "more, more flexible funds"

@@ -37,6 +37,7 @@ DOC_WEIGHT = 0.5         # its keys elsewhere in the English document
 DOC_COUNT_WEIGHT = 0.15  # and more for each e-fold of their count there
 KNOWN_FIRST_BONUS = 2.0  # the known first sense of a frequent character
 WORDS_COST = 0.25        # per word of a sense beyond the second: one short sense per word
+FUNCTION_WORD_SUPPORT = 0.8  # what the document says for a sense of function words only
 HEAD_RANK = 3            # a sense taken from the word's compounds counts as this far down its list
 # what a dictionary says about a word's use, not what it means
 _NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle", "prefix", "suffix", "abbr.",
@@ -220,7 +221,9 @@ def context_support(sense: str, context: Optional[EnglishContext], near: frozens
         return 0.0
     keys = phrase_keys(sense)
     if not keys:
-        return 0.0
+        # function words ("more", "this") have no keys, yet every English document uses them: they
+        # must not lose to a content sense that merely occurs somewhere in the document
+        return FUNCTION_WORD_SUPPORT
     share_near = sum(1 for k in keys if k in near) / len(keys)
     seen = [context.counts.get(k, 0) for k in keys]
     share_doc = sum(1 for c in seen if c) / len(keys)
