@@ -108,8 +108,10 @@ def main(argv: Optional[list[str]] = None) -> int:
     print(f"\n{'corpus':8} {'deleted':>7} {'scored':>6} {'no gloss':>8} {'chrF':>6} {'BLEU':>6} "
           f"{'base chrF':>9} {'base BLEU':>9}")
     examples: dict[str, list[dict]] = {}
-    for corpus in list(corpora) + ["ALL"]:
-        cs = [c for c in cases if corpus in ("ALL", c["corpus"])]
+    groups = {name: [name] for name in corpora}
+    groups.update({"WMT20": ["WMT20-A", "WMT20-B"], "ALL": list(corpora)})
+    for corpus, members in groups.items():
+        cs = [c for c in cases if c["corpus"] in members]
         pairs = [p for c in cs for p in scored_pairs(c, results[c["key"]])]
         deleted = sum(len(c["dropped"]) for c in cs)
         if not pairs:
@@ -121,7 +123,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         chrf0, bleu0 = sacrebleu.corpus_chrf(base, refs).score, sacrebleu.corpus_bleu(base, refs).score
         print(f"{corpus:8} {deleted:7d} {len(pairs):6d} {sum(not p['gloss'] for p in pairs):8d} {chrf:6.1f} "
               f"{bleu:6.1f} {chrf0:9.1f} {bleu0:9.1f}")
-        if corpus != "ALL":
+        if corpus in corpora:
             examples[corpus] = random.Random(f"{args.seed}:{corpus}").sample(pairs, min(args.examples, len(pairs)))
     all_findings = [f for r in results.values() for f in r["findings"]]
     print(f"\nomission findings at >= {THRESHOLD}: {len(all_findings)}, without a gloss: "
