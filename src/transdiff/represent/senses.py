@@ -17,8 +17,23 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 from typing import Iterable, Optional, Sequence
 
+from .chinese import DISPLAY_GLOSS
 from .english import WORD, phrase_keys, word_key
 
+# Known first senses of frequent characters that CC-CEDICT lists late or not at all (该 "should ... that",
+# where official text means "this"), on top of the list the word keys' glosses use.
+KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "这": "this", "那": "that", "各": "each",
+               "是": "is", "在": "in", "和": "and", "不": "not", "已": "already", "也": "also", "都": "all",
+               "而": "and", "但": "but", "使": "make", "给": "to", "有": "have", "对": "to", "就": "then",
+               "还": "also", "一": "a", "经": "through", "作为": "as", "对于": "for", "关于": "on", "通过": "through",
+               "根据": "according to", "由于": "because of", "以及": "and", "及其": "and its", "并且": "and",
+               "进行": "carry out", "其中": "of which", "为了": "in order to", "以便": "so that", "如果": "if",
+               "因为": "because", "所以": "so", "因此": "therefore", "同时": "at the same time", "此外": "in addition",
+               "另外": "in addition", "不仅": "not only", "而是": "but", "之一": "one of", "已经": "already",
+               "目前": "at present", "包括": "including", "以来": "since", "之后": "after", "以后": "after",
+               "之前": "before", "以前": "before", "其他": "other", "所有": "all", "这些": "these", "那些": "those",
+               "我们": "we", "他们": "they", "自己": "self", "没有": "not", "可以": "can", "应该": "should",
+               "应当": "should", "必须": "must", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
 # Parts of speech (jieba's tags) whose words are verbs: the "to ..." senses fit them, not the others.
 _VERB_TAGS = ("v",)
 # Determiners and pronouns: what a word tagged as a pronoun (r) means in a gloss.
