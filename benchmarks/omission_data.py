@@ -22,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = PROJECT_ROOT.parent / "shared"
 WMT_DIR = "eval-data/coverage-contrastive-conditioning-zhen/data/mqm"
 MAC_DIR = "eval-data/bertalign-mac/dev/data/mac/dev"
+UN_DIR = "eval-data/un-v1-dev"
 MQM_TAR = "eval-data/wmt-mqm-zhen/generalMT2023/zhen/sxs_mqm_generalMT2023_zhen.3ratingsPerSegment.tsv.tar.gz"
 
 DOC_LINES = 40          # lines per synthetic document (WMT20 groups, MAC chunks)
@@ -81,12 +82,23 @@ def wmt_documents(shared: Path, reference: str) -> list[ParallelDoc]:
     base = shared / WMT_DIR
     zh = _read_lines(base / "original_src" / "newstest2020-zhen-src.zh.txt")
     en = _read_lines(base / "original_tgt" / f"newstest2020.zh-en.Human-{reference}.0.txt")
+    return line_documents(f"WMT20-{reference}", zh, en)
+
+
+def un_documents(shared: Path) -> list[ParallelDoc]:
+    """UN Parallel Corpus v1.0 development set: 4,000 line-aligned pairs in document order, 40-line documents."""
+    base = shared / UN_DIR
+    return line_documents("UN-dev", _read_lines(base / "zh.txt"), _read_lines(base / "en.txt"))
+
+
+def line_documents(corpus: str, zh: list[str], en: list[str]) -> list[ParallelDoc]:
+    """Line-aligned text (line n translates line n) cut into documents of DOC_LINES lines."""
     if len(zh) != len(en):
-        raise ValueError(f"WMT20 source has {len(zh)} lines but Human-{reference} has {len(en)}")
+        raise ValueError(f"{corpus}: the Chinese has {len(zh)} lines but the English {len(en)}")
     docs = []
     for start in range(0, len(zh), DOC_LINES):
         n = min(DOC_LINES, len(zh) - start)
-        docs.append(ParallelDoc(f"WMT20-{reference}", f"lines {start + 1}-{start + n}", zh[start:start + n],
+        docs.append(ParallelDoc(corpus, f"lines {start + 1}-{start + n}", zh[start:start + n],
                                 en[start:start + n], [((i,), (i,)) for i in range(n)]))
     return docs
 

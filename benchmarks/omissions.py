@@ -159,12 +159,13 @@ def run_job(job: dict) -> dict:
     return out
 
 
-def run_all(jobs: list[dict], workers: int) -> dict[str, dict]:
+def run_all(jobs: list[dict], workers: int, job=run_job) -> dict[str, dict]:
+    """``job`` (a module-level function, for the worker processes) on every job, by key."""
     results: dict[str, dict] = {}
     started = time.perf_counter()
     ctx = multiprocessing.get_context("fork" if sys.platform != "win32" else "spawn")
     with ctx.Pool(workers) as pool:
-        for n, res in enumerate(pool.imap_unordered(run_job, jobs, chunksize=1), 1):
+        for n, res in enumerate(pool.imap_unordered(job, jobs, chunksize=1), 1):
             results[res["key"]] = res
             if res["error"]:
                 print(f"  {res['key']}: {res['error']}", file=sys.stderr)

@@ -12,6 +12,7 @@ from .compare.links import linked_share
 from .load import from_text, load_path
 from .represent import Representer
 from .dictionary.cedict import load_cedict
+from .compare.finding_gloss import gloss_findings
 from .represent.glossary import Glossary, load_glossary
 from .types import Alignment, Document, Result
 
@@ -99,6 +100,7 @@ def compare(source: DocumentLike, target: DocumentLike, *, source_lang: Optional
         _check_related(src, tgt, hierarchy)
     settings = Settings(min_confidence=min_confidence)
     findings = find_differences(src, tgt, hierarchy, settings)
+    gloss_findings(findings, src, tgt, hierarchy, representer.lexicon)
     alignment = hierarchy.clauses if hierarchy.clauses is not None else hierarchy.sentences
     return Result(src, tgt, alignment, findings, _signature(hierarchy, gloss, settings, level), level)
 

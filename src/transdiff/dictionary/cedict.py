@@ -43,6 +43,10 @@ class Cedict:
     release: str = "unknown"
     entries: int = 0
     readings: dict[str, list[str]] = field(default_factory=dict)
+    # words with several entries (更 geng1 "to change", geng4 "more"): (pinyin, end of its senses) per
+    # entry in ``senses`` order, so a gloss can take its sense from one reading
+    groups: dict[str, list[tuple[str, int]]] = field(default_factory=dict)
+    surnames: dict[str, str] = field(default_factory=dict)   # character -> reading as a surname
 
     def lookup(self, word: str) -> list[str]:
         return self.senses.get(word, [])
@@ -89,41 +93,55 @@ def load_cedict() -> Cedict:
     return dic
 
 
-def _cache_file(data: bytes) -> Optional[Path]:
+def cache_folder() -> Optional[Path]:
+    """The user's cache folder for parsed data (None when caching is off)."""
     folder = os.environ.get("TRANSDIFF_CACHE_DIR", "")
     if folder.lower() == "off":
         return None
     if not folder:
         base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
         folder = os.path.join(base, "transdiff")
+    return Path(folder)
+
+
+def _cache_file(data: bytes) -> Optional[Path]:
+    folder = cache_folder()
+    if folder is None:
+        return None
     digest = hashlib.sha256(data)
     try:
         digest.update(Path(__file__).read_bytes())
     except OSError:  # e.g. installed inside a zip: without the parser's hash a cache could go stale
         return None
-    return Path(folder) / f"cedict-{digest.hexdigest()[:24]}.marshal"
+    return folder / f"cedict-{digest.hexdigest()[:24]}.marshal"
 
 
 def _read_cache(path: Path) -> Optional[Cedict]:
     """The cached dictionary, or None when it is missing, unreadable or not what this code writes."""
     try:
-        senses, trad_chars, release, entries, readings = marshal.loads(path.read_bytes())
+        senses, trad_chars, release, entries, readings, groups, surnames = marshal.loads(path.read_bytes())
     except (OSError, ValueError, EOFError, TypeError):
         return None
     if not (isinstance(senses, dict) and isinstance(trad_chars, dict) and isinstance(release, str)
-            and isinstance(entries, int) and isinstance(readings, dict)):
+            and isinstance(entries, int) and isinstance(readings, dict) and isinstance(groups, dict)
+            and isinstance(surnames, dict)):
         return None
-    return Cedict(senses, trad_chars, release, entries, readings)
+    return Cedict(senses, trad_chars, release, entries, readings, groups, surnames)
 
 
 def _write_cache(path: Path, dic: Cedict) -> None:
+    write_marshal(path, (dic.senses, dic.trad_chars, dic.release, dic.entries, dic.readings, dic.groups,
+                         dic.surnames))
+
+
+def write_marshal(path: Path, value: object) -> None:
     """Save atomically (a reader sees the whole file or none); a cache that cannot be written is skipped."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=".cedict-", dir=path.parent)
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps((dic.senses, dic.trad_chars, dic.release, dic.entries, dic.readings)))
+                fh.write(marshal.dumps(value))
             os.replace(tmp, path)
         except BaseException:
             os.unlink(tmp)
@@ -149,13 +167,17 @@ def parse_cedict(data: bytes) -> Cedict:
         dic.entries += 1
         senses = clean_senses(glosses)
         if senses:
-            dic.senses.setdefault(simp, []).extend(s for s in senses if s not in dic.senses.get(simp, ()))
+            known_senses = dic.senses.setdefault(simp, [])
+            known_senses.extend(s for s in senses if s not in known_senses)
+            dic.groups.setdefault(simp, []).append((pinyin, len(known_senses)))
         else:
             see = _SEE.match(glosses)
             if see:
                 references.setdefault(simp, see.group(2) or see.group(1))
         if len(simp) == 1 and _SYLLABLE.match(pinyin.lower()):
             reading = pinyin.lower()[:-1]
+            if pinyin[:1].isupper() and "/surname " in "/" + glosses:
+                dic.surnames.setdefault(simp, reading.replace("u:", "u"))
             known = dic.readings.setdefault(simp, [])
             # u: is written u or v in romanised names (吕 Lu, Lv)
             for r in (reading.replace("u:", "u"), reading.replace("u:", "v")):
@@ -166,6 +188,7 @@ def parse_cedict(data: bytes) -> Cedict:
                 if t != s:
                     trad_votes.setdefault(t, {}).setdefault(s, 0)
                     trad_votes[t][s] += 1
+    dic.groups = {word: parts for word, parts in dic.groups.items() if len(parts) > 1}
     # words defined only by a reference (湖南 "see 湖南省") take the senses of the word referred to
     for word, target in references.items():
         if word not in dic.senses and target in dic.senses:

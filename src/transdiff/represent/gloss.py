@@ -1,0 +1,389 @@
+"""Display glosses: a stretch of Chinese as an English phrase a reader of no Chinese can follow.
+
+Whole terms first (glossary entries, CC-CEDICT words longer than jieba's tokens, a run whose parts spell
+a long English word of the document: 抗逆转录病毒 -> antiretroviral), names (Chinese personal names in
+pinyin with capitals: 金壮龙 -> Jin Zhuanglong; foreign names transliterated in Chinese matched to a
+capitalised word of the English document), then one sense per word chosen in context (senses.py).
+Particles and classifiers are left out, numbers and dates are written the English way, Chinese order
+and punctuation are kept. Each word's detail (every sense, where the gloss came from) goes with it for
+tools. Display only: the keys that link and score words are not touched.
+"""
+from __future__ import annotations
+
+from difflib import SequenceMatcher
+from typing import Optional
+
+from ..segment.zh import zh_words
+from .chinese import ChineseLexicon, has_han
+from .english import phrase_keys
+from .numbers import Quantity, zh_quantities
+from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
+from .tags import word_tags
+
+MAX_TERM_TOKENS = 5
+MAX_TERM_CHARS = 8
+MIN_NAME_SIMILARITY = 0.7
+MAX_HEADS = 12
+# jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
+# onomatopoeia (o); classifiers are left out after a number only (第6条 is "article 6")
+_DROPPED_TAGS = ("u", "y", "e", "o")
+# tags of words that are no piece of a name: verbs, prepositions, conjunctions, particles, adverbs,
+# pronouns, numerals, classifiers, places
+_GRAMMAR_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y")
+_NAME_DOTS = ("·", "•", "‧", "・")
+MAX_NAME_PIECE = 4   # characters of one word of a dotted name
+_PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！": "!", "？": "?", "（": "(", "）": ")",
+                "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"', "「": '"', "」": '"', "…": "...",
+                "—": "-", "·": " "}
+# words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
+_COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
+_DETERMINERS = frozenset("这那该此每同其")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
+def english_quantity(q: Quantity) -> str:
+    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, 3rd."""
+    if q.date:
+        year, month, day = q.date
+        parts = [str(day)] if day and month else []
+        parts += [_MONTHS[month - 1]] if month and 1 <= month <= 12 else []
+        parts += [str(year)] if year else []
+        if parts:
+            return " ".join(parts)
+    value = q.value
+    text = f"{value:,.0f}" if value == int(value) and abs(value) >= 10000 else f"{value:g}"
+    if q.kind == "ordinal" and value == int(value):
+        tens = int(value) % 100
+        return text + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
+    return f"{text}%" if q.kind == "percent" else text
+
+
+def _tagged(text: str) -> list[tuple[str, str, int, int]]:
+    """jieba words of ``text`` with their dictionary part-of-speech tags ('' for words it does not know)."""
+    tags = word_tags()
+    return [(word, tags.get(word, ""), start, end) for word, start, end in zh_words(text)]
+
+
+class Glosser:
+    """Glosses Chinese text against one English document (the context may be None: no document)."""
+
+    def __init__(self, lexicon: ChineseLexicon, context: Optional[EnglishContext] = None) -> None:
+        self.lexicon = lexicon
+        self.cedict = lexicon.cedict
+        self.context = context
+        self._compounds_by_last: Optional[dict[str, list[str]]] = None
+
+    # -- the phrase ---------------------------------------------------------------------------
+    def gloss(self, text: str, near: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
+        """(gloss, words): the phrase, and per word {"word", "start", "end", "gloss", "senses", "source"}
+        with offsets into ``text``; a left-out word has gloss None."""
+        # a small number in words counts too (四个 "4"), but not 一, which is as often "a" or part of a word
+        quantities = [q for q in zh_quantities(text) if not q.weak or q.value >= 2]
+        tokens = _tagged(text)
+        dotted = self._dotted_names(tokens)
+        words: list[dict] = []
+        i = 0
+        while i < len(tokens):
+            word, tag, start, end = tokens[i]
+            if i in dotted:
+                last = dotted[i]
+                words.append(self._word(text[start:tokens[last][3]], start, tokens[last][3],
+                                        self._dotted_name(tokens[i:last + 1]), [], "name"))
+                i = last + 1
+                continue
+            q = next((q for q in quantities if q.start < end and start < q.end), None)
+            if q is not None:
+                while i < len(tokens) and tokens[i][2] < q.end:
+                    i += 1
+                words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q), [], "number"))
+                continue
+            if not has_han(word):
+                shown = "".join(_PUNCTUATION.get(ch, ch) for ch in word).strip()
+                words.append(self._word(word, start, end, shown or None, [], "as written"))
+                i += 1
+                continue
+            size, entry = self._term(tokens, i, near, words)
+            words.append(entry)
+            i += size
+        _merge_synonyms(words)
+        return _phrase(words), words
+
+    def _dotted_names(self, tokens: list) -> dict[int, int]:
+        """Foreign names written with a middle dot (马特·梅利, 穆罕默热·本·萨尔曼): first token -> last token.
+        Each piece of the name is the word next to a dot, with the neighbours the dictionary does not
+        know or that are no grammar words (说 "said" after a name is no part of it), up to 4 characters."""
+        def extends(k: int, size: int) -> bool:
+            word, tag = tokens[k][0], tokens[k][1]
+            return (has_han(word) and size + len(word) <= MAX_NAME_PIECE and word not in _NAME_DOTS
+                    and (not self.lexicon.has(word) or not tag.startswith(_GRAMMAR_TAGS)))
+
+        def piece_after(k: int) -> int:
+            """The last token of the piece that starts at k (k - 1 when there is none)."""
+            if k >= len(tokens) or not has_han(tokens[k][0]) or len(tokens[k][0]) > MAX_NAME_PIECE:
+                return k - 1
+            size, last = len(tokens[k][0]), k
+            while last + 1 < len(tokens) and extends(last + 1, size):
+                last += 1
+                size += len(tokens[last][0])
+            return last
+
+        out: dict[int, int] = {}
+        k = 1
+        while k < len(tokens):
+            before = tokens[k - 1][0]
+            if tokens[k][0] not in _NAME_DOTS or not has_han(before) or len(before) > MAX_NAME_PIECE:
+                k += 1
+                continue
+            first, size = k - 1, len(before)
+            while first > 0 and extends(first - 1, size):
+                first -= 1
+                size += len(tokens[first][0])
+            last = k
+            while last < len(tokens) and tokens[last][0] in _NAME_DOTS:
+                end = piece_after(last + 1)
+                if end <= last:
+                    break
+                last = end + 1
+            if last - 1 > k:
+                out[first] = last - 1
+            k = last + 1
+        return out
+
+    def _dotted_name(self, tokens: list) -> str:
+        names, piece = [], ""
+        for word, *_ in tokens + [("·", "", 0, 0)]:
+            if word in _NAME_DOTS:
+                spellings = self._spellings(piece)
+                found = self._document_name(piece, spellings) if spellings and self.context is not None else None
+                names.append(found or (spellings[0].capitalize() if spellings else piece))
+                piece = ""
+            else:
+                piece += word
+        return " ".join(n for n in names if n)
+
+    @staticmethod
+    def _word(word: str, start: int, end: int, gloss: Optional[str], senses: list[str], source: str) -> dict:
+        return {"word": word, "start": start, "end": end, "gloss": gloss or None, "senses": senses,
+                "source": source}
+
+    def _term(self, tokens: list, i: int, near: frozenset[str], words_before: list[dict]) -> tuple[int, dict]:
+        """The longest dictionary term starting at token i (several jieba tokens may make one), or a
+        term spelt by a long English word of the document, or the token itself."""
+        start = tokens[i][2]
+        # a particle never begins a term (的 + 士 is no taxi)
+        longest = 1 if tokens[i][1].startswith(_DROPPED_TAGS) else min(MAX_TERM_TOKENS, len(tokens) - i)
+        for size in range(longest, 1, -1):
+            run = tokens[i:i + size]
+            word = "".join(t[0] for t in run)
+            if len(word) > MAX_TERM_CHARS or not all(has_han(t[0]) for t in run):
+                continue
+            if self.lexicon.has(word):
+                return size, self._known(word, start, run[-1][3], "", near)
+            # a foreign name jieba cut into pieces (特斯 法 马里亚 姆: Tesfamariam), as the English writes it
+            if self.context is not None and all(len(t[0]) == 1 or not self.lexicon.has(t[0]) for t in run):
+                spellings = self._spellings(word)
+                name = self._document_name(word, spellings) if spellings else None
+                if name:
+                    return size, self._word(word, start, run[-1][3], name, [], "name")
+            compound = self._compound(word) if any(not self.lexicon.has(t[0]) for t in run) else None
+            if compound:
+                return size, self._word(word, start, run[-1][3], compound, [], "document word")
+        word, tag, _, end = tokens[i]
+        before = words_before[-1] if words_before else None
+        after_number = before is not None and (before["word"] in _COUNTED_BY or (
+            before["source"] == "number" and not before["word"].startswith("第")))
+        # 这一 "this (one)": the 一 after a determiner says nothing more
+        determiner_one = word == "一" and before is not None and before["word"] in _DETERMINERS
+        if (tag.startswith(_DROPPED_TAGS) or determiner_one
+                or (after_number and len(word) == 1 and self._is_classifier(word))):
+            return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
+        if self.lexicon.has(word):
+            return 1, self._known(word, start, end, tag, near)
+        parts = self.lexicon.split(word)
+        if self.context is not None:
+            spellings = self._spellings(word)
+            name = self._document_name(word, spellings) if spellings else None
+            if name:
+                return 1, self._word(word, start, end, name, [], "name")
+        # jieba keeps together, as one unknown word, names (金壮龙, 戴姆勒) and new compounds; a compound
+        # splits into dictionary words (逆转录: 逆转 录, 摩洛哥王国: 摩洛哥 王国), a name into characters
+        name = self._name(word) if all(len(p) == 1 for p in parts) else None
+        if name:
+            return 1, self._word(word, start, end, name, [], "name")
+        compound = self._compound(word)
+        if compound:
+            return 1, self._word(word, start, end, compound, [], "document word")
+        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in self._kept_parts(parts)]
+        shown = " ".join(g for g in glosses if g) or None
+        return 1, self._word(word, start, end, shown, [], "parts")
+
+    def _kept_parts(self, parts: list[str]) -> list[str]:
+        """The parts of an unknown word a gloss says: no classifier after a number or determiner (一项
+        "a", 第一种 "first"), no 一 after a determiner (这一 "this")."""
+        kept = parts[:1]
+        for before, part in zip(parts, parts[1:]):
+            counted = before in _COUNTED_BY or before.startswith("第")
+            if len(part) == 1 and ((counted and self._is_classifier(part)) or (part == "一" and before in _DETERMINERS)):
+                continue
+            kept.append(part)
+        return kept
+
+    def _known(self, word: str, start: int, end: int, tag: str, near: frozenset[str]) -> dict:
+        renderings = self.lexicon.glossary.renderings(word)
+        if renderings:
+            shown = max(renderings, key=lambda r: (self._support(r, near), -renderings.index(r)))
+            return self._word(word, start, end, shown, list(renderings), "glossary")
+        senses = self.cedict.lookup(word)
+        heads = self._heads(word) if len(word) == 1 and self.context is not None else []
+        shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
+                                near, KNOWN_FIRST.get(word), heads)
+        return self._word(word, start, end, shown, options, "dictionary")
+
+    def _heads(self, char: str) -> list[str]:
+        """The English head nouns of the dictionary's compounds that end in ``char`` (开发区 "development
+        zone", 经济特区 "special economic zone" -> zone), commonest first, those of two compounds or more."""
+        if self._compounds_by_last is None:
+            self._compounds_by_last = {}
+            for word in self.cedict.senses:
+                if 2 <= len(word) <= 4:
+                    self._compounds_by_last.setdefault(word[-1], []).append(word)
+        counts: dict[str, int] = {}
+        for compound in self._compounds_by_last.get(char, ()):
+            for sense in self.cedict.senses[compound][:3]:
+                words = sense.split()
+                if 1 <= len(words) <= 4 and words[-1].isalpha() and words[-1].islower() and not sense.startswith("to "):
+                    counts[words[-1]] = counts.get(words[-1], 0) + 1
+        return [w for w, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 2][:MAX_HEADS]
+
+    def _support(self, rendering: str, near: frozenset[str]) -> float:
+        keys = phrase_keys(rendering)
+        if not keys or self.context is None:
+            return 0.0
+        return sum(2.0 if k in near else 1.0 if k in self.context.counts else 0.0 for k in keys) / len(keys)
+
+    @staticmethod
+    def _tag_of(word: str) -> str:
+        return word_tags().get(word, "")
+
+    def _is_classifier(self, word: str) -> bool:
+        # CC-CEDICT's "classifier for ..." sense is sometimes in a label the parser drops; jieba tags it q
+        return self._tag_of(word).startswith("q") or any(s.startswith("classifier") for s in self.cedict.lookup(word))
+
+    # -- names --------------------------------------------------------------------------------
+    def _name(self, word: str) -> Optional[str]:
+        """A personal or place name: as the English document spells it when a capitalised word there
+        sounds like it, else a Chinese personal name in pinyin (surname first), else (three characters
+        or more) a transliteration in pinyin."""
+        spellings = self._spellings(word)
+        if not spellings:
+            return None
+        if self.context is not None:
+            found = self._document_name(word, spellings)
+            if found:
+                return found
+        surname = self.cedict.surnames.get(word[0])
+        if surname and 2 <= len(word) <= 3:
+            given = self._spellings(word[1:])
+            if given:
+                return f"{surname.capitalize()} {given[0].capitalize()}"
+        return spellings[0].capitalize() if len(word) >= 3 else None
+
+    def _spellings(self, word: str, limit: int = 8) -> list[str]:
+        spellings = [""]
+        for ch in word:
+            # syllabic consonants (姆 m, 嗯 ng) are interjection readings, never a name's
+            readings = sorted(self.cedict.readings.get(ch, ()), key=lambda r: not any(v in r for v in "aeiouv"))
+            if not readings:
+                return []
+            spellings = [s + r for s in spellings for r in readings][:limit]
+        return spellings
+
+    def _document_name(self, word: str, spellings: list[str]) -> Optional[str]:
+        names = self.context.names
+        for s in spellings:
+            if s in names:
+                return names[s]
+        # a name of two words, each written in the document (迪赛哈: Di Saiha, 王伯祥: Wang Boxiang or
+        # Boxiang Wang), in the Chinese order
+        for cut in range(1, min(len(word), 4)):
+            left = [s for s in self._spellings(word[:cut]) if s in names]
+            right = [s for s in self._spellings(word[cut:]) if s in names] if left else []
+            if left and right:
+                return f"{names[left[0]]} {names[right[0]]}"
+        if len(word) < 3:   # two syllables sound like too many English words: only an exact spelling
+            return None
+        best, best_ratio = None, MIN_NAME_SIMILARITY
+        size = len(spellings[0])
+        for low, name in self.context.names_by_start.get(spellings[0][0], ()):
+            if abs(len(low) - size) > max(3, size // 4):
+                continue
+            for spelling in spellings:
+                matcher = SequenceMatcher(None, spelling, low)
+                if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
+                    ratio = matcher.ratio()
+                    if ratio > best_ratio:
+                        best, best_ratio = name, ratio
+        return best
+
+    # -- terms spelt by one English word ------------------------------------------------------
+    def _compound(self, word: str) -> Optional[str]:
+        """A long English word of the document built from the parts' senses in order (抗 "anti-" ...
+        病毒 "virus" -> antiretroviral): the first part's sense begins it, the last part's is in it."""
+        if self.context is None or len(word) < 3:
+            return None
+        parts = self.lexicon.split(word) if not self.lexicon.has(word) else [word]
+        if len(parts) < 2:
+            return None
+        heads = _stems(self.cedict.lookup(parts[0]) + self.lexicon.glossary.renderings(parts[0]))
+        tails = _stems(self.cedict.lookup(parts[-1]) + self.lexicon.glossary.renderings(parts[-1]))
+        for head in heads:
+            for candidate in self.context.long_words_by_start.get(head[:3], ()):
+                if candidate.startswith(head) and any(t in candidate[len(head):] for t in tails):
+                    return in_document_form(candidate, self.context)
+        return None
+
+
+def _stems(senses: list[str]) -> list[str]:
+    """Leading letters of one-word senses: prefixes as written ("anti-" -> anti), words cut to their
+    first three letters when longer (virus -> vir), which is how they enter English compounds."""
+    out = []
+    for sense in senses[:8]:
+        sense = short_sense(sense).lower()
+        if sense.endswith("-") and sense[:-1].isalpha():
+            out.append(sense[:-1])
+        elif sense.isalpha() and len(sense) >= 4:
+            out.append(sense[:max(3, len(sense) - 2)])
+    return out
+
+
+def _merge_synonyms(words: list[dict]) -> None:
+    """Two neighbouring words where one is a single character sharing the other's sense (更 "more" and
+    多 "many; more") say it once."""
+    for a, b in zip(words, words[1:]):
+        if not a["gloss"] or not b["gloss"] or a["source"] != "dictionary" or b["source"] != "dictionary":
+            continue
+        if min(len(a["word"]), len(b["word"])) == 1 and a["gloss"] in b["senses"]:
+            b["gloss"] = None
+
+
+def _phrase(words: list[dict]) -> str:
+    out: list[str] = []
+    for w in words:
+        g = w["gloss"]
+        if not g:
+            continue
+        if w["source"] == "as written" and not any(ch.isalnum() for ch in g):
+            if g in ",.;:!?)" and out:
+                if out[-1][-1:] not in ",.;:!?":
+                    out[-1] += g
+            elif g in "\"'":
+                continue
+            else:
+                out.append(g)
+            continue
+        if out and out[-1].lower() == g.lower():
+            continue
+        out.append(g)
+    text = " ".join(out).replace("( ", "(").strip(" ,;:")
+    return text

@@ -1,0 +1,141 @@
+"""The display gloss: senses chosen against the English document, whole terms, names, a readable phrase."""
+import json
+from pathlib import Path
+
+import pytest
+
+import transdiff
+from transdiff.api import representer_for
+from transdiff.load import from_text
+from transdiff.report import render
+from transdiff.represent.english import phrase_keys
+from transdiff.represent.gloss import Glosser, english_quantity
+from transdiff.represent.numbers import zh_quantities
+from transdiff.represent.senses import EnglishContext, short_sense
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return representer_for(None).lexicon
+
+
+def gloss(lexicon, text, english="", near=""):
+    """The gloss of ``text`` against an English document ``english``; ``near`` is the English of the
+    neighbouring sentence pairs."""
+    context = EnglishContext.from_text(english) if english else None
+    return Glosser(lexicon, context).gloss(text, phrase_keys(near))[0]
+
+
+def test_more_is_the_reading_the_adverb_has_and_funding_the_documents_word(lexicon):
+    english = "Member States called for predictable funding. Funding must reach the country offices."
+    assert gloss(lexicon, "更多、更灵活的资金", english) == "more, more flexible funding"
+
+
+def test_a_function_word_sense_is_not_outvoted_by_a_content_word_the_document_happens_to_use(lexicon):
+    # "change" (更 geng1) occurs in the English, "more" (geng4) is a function word without keys
+    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("offer more ")
+
+
+def test_without_a_document_the_dictionary_sense_stands(lexicon):
+    # 更 is an adverb here: the reading geng4 "more", not geng1 "to change or replace"
+    assert gloss(lexicon, "更多、更灵活的资金") == "more, more flexible funds"
+
+
+def test_a_term_spelt_by_one_english_word_of_the_document(lexicon):
+    english = "Access to antiretroviral therapy has expanded. Treatment coverage doubled."
+    near = "Access to antiretroviral therapy has expanded."
+    assert gloss(lexicon, "抗逆转录病毒治疗", english, near) == "antiretroviral therapy"
+
+
+@pytest.mark.parametrize("text, name", [("金壮龙", "Jin Zhuanglong"), ("柴克清", "Chai Keqing")])
+def test_chinese_personal_names_in_pinyin_surname_first(lexicon, text, name):
+    assert gloss(lexicon, text) == name
+    assert name in gloss(lexicon, f"工业和信息化部部长{text}表示")
+
+
+def test_a_name_is_spelt_as_the_english_document_spells_it(lexicon):
+    english = "Minister Jin Zhuanglong met Daimler executives. Lieutenant-General Tesfamariam thanked them."
+    assert gloss(lexicon, "金壮龙", english) == "Jin Zhuanglong"
+    assert gloss(lexicon, "戴姆勒公司", english).startswith("Daimler ")
+    # a transliteration jieba cut into pieces is matched as a whole
+    assert "Tesfamariam" in gloss(lexicon, "感谢特斯法马里亚姆中将", english)
+
+
+def test_a_foreign_name_written_with_middle_dots_is_one_name(lexicon):
+    assert gloss(lexicon, "穆罕默热·本·萨尔曼的主导") == "Muhanmore Ben Saerman leading"
+    # each piece as the English document spells it where it does
+    assert gloss(lexicon, "穆罕默热·本·萨尔曼的主导", "Crown Prince Salman spoke.").startswith("Muhanmore Ben Salman ")
+    # the verb after the name is no part of it
+    assert gloss(lexicon, "策略师马特·梅利说").endswith("Mate Meili say")
+
+
+def test_a_head_noun_of_the_words_compounds_where_the_english_uses_it(lexicon):
+    english = "The Government decided to create a special economic zone. The zone attracts investment."
+    got = gloss(lexicon, "设立该区", english, near=english)
+    assert got in {"establish this zone", "set up this zone", "establish the zone", "set up the zone"}, got
+
+
+def test_particles_and_classifiers_are_left_out_numbers_and_dates_written_the_english_way(lexicon):
+    got = gloss(lexicon, "他们的12个项目于1943年2月5日开始了，增长了50%。")
+    assert "12" in got and "5 February 1943" in got and "50%" in got
+    assert "individual" not in got and "completed action" not in got
+    assert "no. " not in gloss(lexicon, "委员会第五十八届会议") and "58th" in gloss(lexicon, "委员会第五十八届会议")
+
+
+def test_a_gloss_has_no_brackets_and_one_short_sense_per_word(lexicon):
+    got = gloss(lexicon, "以色列敌军一辆梅卡瓦型坦克驻停在技术围栏边上，王伯祥说。")
+    assert "[" not in got and "classifier" not in got
+    # without the English, the given name's reading is a guess; the surname's reading is known
+    assert got.startswith("Israel ") and "Wang B" in got
+
+
+def test_short_sense_keeps_the_name_not_its_description():
+    assert short_sense("to set up") == "set up"
+    assert short_sense("Shandong Province, capital Jinan") == "Shandong Province"
+    assert short_sense("Bath city in southwest England") == "Bath"
+    assert short_sense("Universal Declaration of Human Rights") == "Universal Declaration of Human Rights"
+    assert short_sense("fig. complete confusion") == "complete confusion"
+    assert short_sense("hang or suspend") == "hang" and short_sense("two or three") == "two or three"
+
+
+def test_english_quantities():
+    by_surface = {q.surface: english_quantity(q) for q in zh_quantities("2015年3月1日，1943年2月，第三次，12000人")}
+    assert by_surface["2015年3月1日"] == "1 March 2015"
+    assert by_surface["1943年2月"] == "February 1943"
+    assert by_surface["第三"] == "3rd"
+    assert by_surface["12000"] == "12,000"
+
+
+@pytest.fixture(scope="module")
+def udhr_article_dropped():
+    zh = (ROOT / "corpora/udhr/zh.txt").read_text(encoding="utf-8")
+    en_lines = (ROOT / "corpora/udhr/en.txt").read_text(encoding="utf-8").split("\n")
+    dropped = next(line for line in en_lines if line.startswith("Everyone has the right to life"))
+    en = "\n".join(line for line in en_lines if line != dropped)
+    return zh, transdiff.compare(from_text(zh, path="zh.txt"), from_text(en, path="en.txt"))
+
+
+def test_every_omission_of_chinese_text_carries_a_gloss_with_its_words(udhr_article_dropped):
+    zh, result = udhr_article_dropped
+    omissions = [f for f in result.findings if f.type == "omission"]
+    assert omissions
+    for f in omissions:
+        assert f.gloss and "[" not in f.gloss
+        words = f.detail["gloss_words"]
+        assert words
+        for w in words:
+            assert set(w) == {"word", "span", "gloss", "senses", "source"}
+            assert zh[w["span"][0]:w["span"][1]] == w["word"]
+    right_to_life = next(f for f in omissions if "生命" in f.source_text)
+    assert "right" in right_to_life.gloss and "life, freedom" in right_to_life.gloss
+
+
+def test_the_json_report_keeps_every_sense_of_each_word(udhr_article_dropped):
+    _, result = udhr_article_dropped
+    data = json.loads(render(result, "json"))
+    finding = next(f for f in data["findings"] if f["type"] == "omission" and "生命" in f["source_text"])
+    words = finding["detail"]["gloss_words"]
+    life = next(w for w in words if w["word"] == "生命")
+    assert life["gloss"] == "life" and "life" in life["senses"]
