@@ -21,6 +21,11 @@ from .types import Alignment, Bead, Document, Segment
 MIN_BAND = 12
 WIDEN_ROWS = 40   # rows around a point where the path touched the band's edge that get a wider band
 MAX_DOUBLINGS = 4   # times a row's band can double in one round of widening
+# Widening stops when the searches together would pass this many times the first search's cells (or
+# WIDEN_WORK_FLOOR cells, so that short documents can still widen to the whole matrix): without a
+# bound, a centre far off the path (an anchor walk led astray) took 20 rounds of ever wider bands.
+WIDEN_WORK = 6
+WIDEN_WORK_FLOOR = 2_000_000
 LEARN = True   # a second pass with a lexicon learned from the first (represent/learned.py)
 
 
@@ -38,10 +43,11 @@ class SentencePass:
 COARSE_ABOVE = 400 * 400
 FINE_BAND = 5
 ANCHOR_WINDOW = 30
+ANCHOR_TRUST = 6   # targets between a pair and the prediction within which the walk follows the pair
 
 
 def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_chinese: bool,
-                   learn: Optional[bool] = None) -> SentencePass:
+                   learn: Optional[bool] = None, note: Optional[Callable[[str], None]] = None) -> SentencePass:
     """Sentence-level alignment; with ``learn``, realign once with the lexicon the first pass teaches."""
     n, m = len(src_f), len(tgt_f)
     learn = LEARN if learn is None else learn
@@ -49,10 +55,12 @@ def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_ch
     scorer.calibrate(MIN_BAND)
     if n * m > COARSE_ABOVE:
         anchors = find_anchors(scorer, n, m)
+        if note:
+            note(f"anchors: {len(anchors)} sentence pairs fix the path")
         first = [Bead((i,), (j,), 1.0) for i, j in anchors]
         centre = anchor_centre(anchors, n, m)
     else:
-        first = dp_align(scorer, n, m)
+        first = dp_align(scorer, n, m, note=note)
         centre = None
     lexicon: dict[str, frozenset[str]] = {}
     if learn:
@@ -70,25 +78,33 @@ def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_ch
     scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source_is_chinese, priors=priors)
     scorer.calibrate(MIN_BAND)
     if centre is None:
-        beads = dp_align(scorer, n, m)
+        beads = dp_align(scorer, n, m, note=note)
     else:
-        beads = dp_align(scorer, n, m, band=FINE_BAND, centre=centre)
+        beads = dp_align(scorer, n, m, band=FINE_BAND, centre=centre, note=note)
     return SentencePass(beads, scorer, src_f, tgt_f, lexicon)
 
 
 def find_anchors(scorer: BeadScorer, n: int, m: int, window: int = ANCHOR_WINDOW) -> list[tuple[int, int]]:
     """1-1 sentence pairs that clearly cover each other best, found by walking down the source and
-    searching a window around where the last anchor predicts the target (so the window follows the
-    drift of the path), reduced to a monotone chain (longest increasing subsequence)."""
+    searching a window around where the last trusted pair and the lengths since predict the target
+    (so the window follows the drift of the path), reduced to a monotone chain (longest increasing
+    subsequence).
+
+    The walk trusts a pair within ANCHOR_TRUST of the prediction, or one ahead of the last trusted
+    pair that a second pair confirms (a real jump of the path): in repetitive text (a list of
+    near-identical passages) pairs far behind the prediction pulled the walk back to earlier
+    passages, and it never caught up again."""
     table = scorer.table
     threshold = scorer.coverage.p_match
+    expected = scorer.expected_path()
     slope = m / n
     last_i, last_j = 0, 0
+    pending: Optional[tuple[int, int]] = None   # a pair off the prediction, not yet confirmed
     pairs: list[tuple[int, int]] = []
     for i in range(n):
         if not table.source_units[i]:
             continue
-        c = int(last_j + (i - last_i) * slope)
+        c = last_j + expected[i] - expected[last_i]
         best, second, best_j = 0.0, 0.0, -1
         targets = range(max(0, c - window), min(m, c + window + 1))
         for j, rate in zip(targets, table.rates(i, targets)):
@@ -98,7 +114,12 @@ def find_anchors(scorer: BeadScorer, n: int, m: int, window: int = ANCHOR_WINDOW
                 second = rate
         if best >= threshold and best - second >= 0.1:
             pairs.append((i, best_j))
-            last_i, last_j = i, best_j
+            confirmed = pending is not None and best_j > pending[1] and \
+                abs(best_j - pending[1] - slope * (i - pending[0])) <= ANCHOR_TRUST
+            if abs(best_j - c) <= ANCHOR_TRUST or confirmed:
+                last_i, last_j, pending = i, best_j, None
+            elif best_j > last_j:   # behind the last trusted pair the path cannot be
+                pending = (i, best_j)
     return _increasing_chain(pairs)
 
 
@@ -188,11 +209,13 @@ def _confident(beads: list[Bead]) -> list[Bead]:
 
 def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
              shapes: Optional[Sequence[tuple[int, int]]] = None,
-             centre: Optional[Sequence[int]] = None) -> list[Bead]:
+             centre: Optional[Sequence[int]] = None, note: Optional[Callable[[str], None]] = None) -> list[Bead]:
     """Best-scoring sequence of beads covering n source and m target segments.
 
     The search runs in a band of half-width ``band`` around ``centre`` (default: the path the length
-    ratio predicts) and is repeated with a doubled band while the best path touches the band's edge.
+    ratio predicts) and is repeated with a doubled band while the best path touches the band's edge,
+    until the searches together reach WIDEN_WORK times the cells of the first (then the best path
+    found so far stands, and ``note`` says so).
     """
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -201,8 +224,20 @@ def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
     widths = [start] * (n + 1)
     shapes = [(0, 1), (1, 0)] + list(scorer.priors if shapes is None else shapes)
     limit = max(n, m)
+    budget: Optional[int] = None
+    done = 0
     while True:
+        lo, hi = _band_limits(n, m, centre, widths)
+        cells = sum(hi) - sum(lo) + n + 1
+        if budget is None:
+            budget = max(WIDEN_WORK * cells, WIDEN_WORK_FLOOR)
+        elif done + cells > budget:
+            if note:
+                note(f"alignment band: stopped widening after {done:,} cells (a wider search would take "
+                     f"{cells:,} more); the path still runs along the band's edge at {len(touched)} rows")
+            return beads
         beads, touched = _banded(scorer, n, m, centre, widths, shapes)
+        done += cells
         if not touched:
             return beads
         # widen the band only around the rows where the path ran along its edge: once for each touch
@@ -219,6 +254,9 @@ def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
                 grown = True
         if not grown:
             return beads
+        if note:
+            note(f"alignment band: the path ran along the band's edge at {len(touched)} rows; widening there "
+                 f"({done:,} cells searched so far)")
 
 
 def _band_limits(n: int, m: int, centre: Sequence[int], widths: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -338,7 +376,7 @@ def align_documents(source: Document, target: Document, representer: Representer
     src_f = representer.features(source, src_sents)
     tgt_f = representer.features(target, tgt_sents)
     note("represented sentences")
-    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh", note=note)
     beads, scorer, src_f, tgt_f = sp.beads, sp.scorer, sp.source, sp.target
     note(f"aligned sentences: {len(beads)} beads ({len(sp.lexicon)} words learned)")
     sentences = Alignment(src_sents, tgt_sents, beads)
@@ -383,12 +421,16 @@ def line_segments(doc: Document) -> list[Segment]:
     return out
 
 
-def align_presegmented(source: Document, target: Document, representer: Representer) -> Hierarchy:
+def align_presegmented(source: Document, target: Document, representer: Representer,
+                       progress: Optional[Callable[[str], None]] = None) -> Hierarchy:
     """Align documents given one segment per line, as every sentence aligner accepts them."""
+    note = progress or (lambda _msg: None)
     src_segs, tgt_segs = line_segments(source), line_segments(target)
     src_f = representer.features(source, src_segs)
     tgt_f = representer.features(target, tgt_segs)
-    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    note(f"represented {len(src_segs)} source and {len(tgt_segs)} target lines")
+    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh", note=note)
+    note(f"aligned lines: {len(sp.beads)} beads ({len(sp.lexicon)} words learned)")
     engine = {"sentence": {**sp.scorer.describe(), "learned_words": len(sp.lexicon)}}
     return Hierarchy(Alignment(src_segs, tgt_segs, sp.beads), None, (sp.source, sp.target), None, engine=engine)
 
