@@ -108,3 +108,29 @@ def test_widening_stops_at_its_work_bound_and_says_so(shifted_pair, monkeypatch)
     # still a full alignment: every segment of both sides in exactly one bead
     assert sorted(i for b in beads for i in b.source) == list(range(n))
     assert sorted(j for b in beads for j in b.target) == list(range(m))
+
+
+class _GapTable(_Table):
+    """Row i translates target i up to row 150; rows 150-249 are missing from the target; from row
+    250 on, row i translates target i - 100."""
+
+    def __init__(self, n: int) -> None:
+        self.source_units = [3] * n
+
+    def rate(self, i: int, j: int) -> float:
+        if i < 150:
+            return 0.8 if j == i else 0.05
+        return 0.8 if i >= 250 and j == i - 100 else 0.05
+
+
+def test_anchor_walk_finds_the_path_again_after_a_long_omission():
+    n, m = 400, 300
+    scorer = _Scorer(n, range(0), range(1))
+    scorer.table = _GapTable(n)
+    scorer.expected_path = lambda: [i * m // n for i in range(n + 1)]
+    anchors = align.find_anchors(scorer, n, m)
+    # the length-ratio prediction runs 75 targets ahead of the path after the omission, beyond the
+    # walk's window: only its wide search finds the path again
+    after = {i for i, j in anchors if i >= 250 and j == i - 100}
+    assert len(after) >= 130
+    assert all(j == i - 100 for i, j in anchors if i >= 250)
