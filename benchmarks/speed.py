@@ -4,6 +4,7 @@
     python benchmarks/speed.py                       # the ladder 1/4,1/2,3/4,1,2 both ways, then compare
     python benchmarks/speed.py --sizes 1 --first zh --timeout 300 --no-compare
     python benchmarks/speed.py --repeat 3            # the least CPU time of 3 runs (a loaded machine)
+    python benchmarks/speed.py --sizes 1 --cut 300 --no-compare   # 300 English lines missing
 
 The Bible set (5,000 English x 6,301 Chinese sentences, verse-derived gold) is read from ../shared;
 a fraction below 1 takes that share of the gold beads from the start (a prefix), size k >= 1 is the
@@ -70,9 +71,21 @@ def run_measured(args: list[str], timeout: float, workdir: Path) -> Run:
     return Run(seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, exit_code, err_path.read_text(errors="replace").strip())
 
 
-def make_inputs(data: Path, size: float, gold_one: list, workdir: Path) -> tuple[Path, Path, int, int, list]:
+def cut_lines(lines: list[str], gold: list, start: int, count: int) -> tuple[list[str], list]:
+    """English ``lines`` without ``count`` lines from ``start``, and the gold (English first) to match:
+    the cut lines leave their beads, later ids move up."""
+    def moved(i: int) -> Optional[int]:
+        return i if i < start else None if i < start + count else i - count
+
+    kept = [(tuple(k for k in map(moved, s) if k is not None), t) for s, t in gold]
+    return lines[:start] + lines[start + count:], kept
+
+
+def make_inputs(data: Path, size: float, gold_one: list, workdir: Path,
+                cut: int = 0) -> tuple[Path, Path, int, int, list]:
     """(en file, zh file, en lines, zh lines, gold) for a size: k >= 1 concatenates the pair k times,
-    a fraction < 1 takes that share of the gold beads from the start (a prefix cut at a bead boundary)."""
+    a fraction < 1 takes that share of the gold beads from the start (a prefix cut at a bead boundary).
+    With ``cut``, that many English lines go missing from 40% of the way into the result."""
     en_lines = (data / "en" / "001").read_text(encoding="utf-8").splitlines()
     zh_lines = (data / "zh" / "001").read_text(encoding="utf-8").splitlines()
     if size < 1:
@@ -83,10 +96,13 @@ def make_inputs(data: Path, size: float, gold_one: list, workdir: Path) -> tuple
     else:
         times = int(size)
         gold = [b for i in range(times) for b in shift_beads(gold_one, i * len(en_lines), i * len(zh_lines))]
+    en_all, zh_all = en_lines * times, zh_lines * times
+    if cut:
+        en_all, gold = cut_lines(en_all, gold, int(len(en_all) * 0.4), cut)
     en, zh = workdir / f"en.{size}", workdir / f"zh.{size}"
-    en.write_text("".join(line + "\n" for line in en_lines) * times, encoding="utf-8")
-    zh.write_text("".join(line + "\n" for line in zh_lines) * times, encoding="utf-8")
-    return en, zh, len(en_lines) * times, len(zh_lines) * times, gold
+    en.write_text("".join(line + "\n" for line in en_all), encoding="utf-8")
+    zh.write_text("".join(line + "\n" for line in zh_all), encoding="utf-8")
+    return en, zh, len(en_all), len(zh_all), gold
 
 
 def _ratio(value: float, previous: Optional[float]) -> str:
@@ -116,6 +132,8 @@ def main(argv=None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared data folder (default: ../shared)")
     parser.add_argument("--sizes", default="0.25,0.5,0.75,1,2", help="comma-separated sizes: k >= 1 concatenates k copies, a fraction takes a prefix (default 0.25,0.5,0.75,1,2)")
     parser.add_argument("--first", choices=["zh", "en", "both"], default="both", help="language given first, the source (default both, Chinese first)")
+    parser.add_argument("--cut", type=int, default=0, help="English lines cut out 40%% of the way in "
+                        "(align rows): alignment across a long omission (default 0)")
     parser.add_argument("--repeat", type=int, default=1, help="runs per row; the one with the least CPU time is shown (default 1)")
     parser.add_argument("--timeout", type=float, default=1800, help="seconds before a run is killed (default 1800)")
     parser.add_argument("--no-compare", action="store_true", help="skip the `transdiff compare` row")
@@ -133,8 +151,8 @@ def main(argv=None) -> int:
         print(f"speed: --sizes must be fractions below 1 or whole numbers, like 0.25,1,2,4, not {args.sizes!r}",
               file=sys.stderr)
         return 2
-    if args.repeat < 1:
-        print("speed: --repeat must be at least 1", file=sys.stderr)
+    if args.repeat < 1 or args.cut < 0:
+        print("speed: --repeat must be at least 1 and --cut at least 0", file=sys.stderr)
         return 2
     gold_one = read_beads_file(data / "gold" / "001.align")
     directions = ["zh", "en"] if args.first == "both" else [args.first]
@@ -148,7 +166,7 @@ def main(argv=None) -> int:
         for first in directions:
             previous: Optional[tuple[float, Run]] = None
             for k in sizes:
-                en, zh, n_en, n_zh, gold = make_inputs(data, k, gold_one, workdir)
+                en, zh, n_en, n_zh, gold = make_inputs(data, k, gold_one, workdir, args.cut)
                 out = workdir / f"beads.{k}"
                 pair = [str(zh), str(en)] if first == "zh" else [str(en), str(zh)]
                 run = measured_best([*command, "align", "--presegmented", *pair, "--format", "beads",
