@@ -154,7 +154,7 @@ def align(source: DocumentLike, target: DocumentLike, *, level: str = "sentence"
     src, tgt = order_pair(first, second, source_lang)
     gloss = glossary if isinstance(glossary, Glossary) else load_glossary(glossary or ())
     if presegmented:
-        return align_presegmented(src, tgt, representer_for(gloss)).sentences
+        return align_presegmented(src, tgt, representer_for(gloss), progress=progress).sentences
     hierarchy = align_documents(src, tgt, representer_for(gloss), level=level, progress=progress)
     return hierarchy.clauses if hierarchy.clauses is not None else hierarchy.sentences
 

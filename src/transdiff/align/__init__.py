@@ -21,6 +21,11 @@ from ..types import Alignment, Bead, Document, Segment
 MIN_BAND = 12
 WIDEN_ROWS = 40   # rows around a point where the path touched the band's edge that get a wider band
 MAX_DOUBLINGS = 4   # times a row's band can double in one round of widening
+# Widening stops when the searches together would pass this many times the first search's cells (or
+# WIDEN_WORK_FLOOR cells, so that short documents can still widen to the whole matrix): without a
+# bound, a centre far off the path (an anchor walk led astray) took 20 rounds of ever wider bands.
+WIDEN_WORK = 6
+WIDEN_WORK_FLOOR = 2_000_000
 LEARN = True   # a second pass with a lexicon learned from the first (represent/learned.py)
 
 
@@ -38,10 +43,14 @@ class SentencePass:
 COARSE_ABOVE = 400 * 400
 FINE_BAND = 5
 ANCHOR_WINDOW = 30
+ANCHOR_TRUST = 6   # targets between a pair and the prediction within which the walk follows the pair
+LOST_AFTER = 8     # rows without a trusted pair after which the walk counts as lost
+LOST_STRIDE = 4    # a lost walk searches wide every this many rows
+ANCHOR_SEARCH_WORK = 40   # cells of the wide searches, per segment of the pair
 
 
 def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_chinese: bool,
-                   learn: Optional[bool] = None) -> SentencePass:
+                   learn: Optional[bool] = None, note: Optional[Callable[[str], None]] = None) -> SentencePass:
     """Sentence-level alignment; with ``learn``, realign once with the lexicon the first pass teaches."""
     n, m = len(src_f), len(tgt_f)
     learn = LEARN if learn is None else learn
@@ -49,10 +58,12 @@ def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_ch
     scorer.calibrate(MIN_BAND)
     if n * m > COARSE_ABOVE:
         anchors = find_anchors(scorer, n, m)
+        if note:
+            note(f"anchors: {len(anchors)} sentence pairs fix the path")
         first = [Bead((i,), (j,), 1.0) for i, j in anchors]
         centre = anchor_centre(anchors, n, m)
     else:
-        first = dp_align(scorer, n, m)
+        first = dp_align(scorer, n, m, note=note)
         centre = None
     lexicon: dict[str, frozenset[str]] = {}
     if learn:
@@ -70,36 +81,88 @@ def align_features(src_f: list[Features], tgt_f: list[Features], *, source_is_ch
     scorer = BeadScorer(src_f, tgt_f, source_is_chinese=source_is_chinese, priors=priors)
     scorer.calibrate(MIN_BAND)
     if centre is None:
-        beads = dp_align(scorer, n, m)
+        beads = dp_align(scorer, n, m, note=note)
     else:
-        beads = dp_align(scorer, n, m, band=FINE_BAND, centre=centre)
+        beads = dp_align(scorer, n, m, band=FINE_BAND, centre=centre, note=note)
     return SentencePass(beads, scorer, src_f, tgt_f, lexicon)
 
 
 def find_anchors(scorer: BeadScorer, n: int, m: int, window: int = ANCHOR_WINDOW) -> list[tuple[int, int]]:
     """1-1 sentence pairs that clearly cover each other best, found by walking down the source and
-    searching a window around where the last anchor predicts the target (so the window follows the
-    drift of the path), reduced to a monotone chain (longest increasing subsequence)."""
+    searching a window around where the last trusted pair and the lengths since predict the target
+    (so the window follows the drift of the path), reduced to a monotone chain (longest increasing
+    subsequence).
+
+    The walk trusts a pair within ANCHOR_TRUST of the prediction, or one ahead of the last trusted
+    pair that a second pair confirms (a real jump of the path): in repetitive text (a list of
+    near-identical passages) pairs far behind the prediction pulled the walk back to earlier
+    passages, and it never caught up again. After LOST_AFTER rows without a trusted pair, a pair
+    needs confirming even near the prediction (inside an omission only chance pairs turn up), and
+    every LOST_STRIDE rows the walk searches from the last trusted target to as far again past the
+    prediction: after an omission from the target the path is behind the prediction, after one
+    from the source ahead of it. A pair found that far off needs two to confirm it; the wide
+    searches together cover at most ANCHOR_SEARCH_WORK cells per segment of the pair, so a pair of
+    unrelated texts (where the walk is lost throughout) costs linear time too."""
     table = scorer.table
     threshold = scorer.coverage.p_match
+    expected = scorer.expected_path()
     slope = m / n
-    last_i, last_j = 0, 0
-    pairs: list[tuple[int, int]] = []
-    for i in range(n):
-        if not table.source_units[i]:
-            continue
-        c = int(last_j + (i - last_i) * slope)
+    wide_left = ANCHOR_SEARCH_WORK * (n + m)
+
+    def best_of(i: int, targets: Sequence[int]) -> int:
         best, second, best_j = 0.0, 0.0, -1
-        targets = range(max(0, c - window), min(m, c + window + 1))
         for j, rate in zip(targets, table.rates(i, targets)):
             if rate > best:
                 best, second, best_j = rate, best, j
             elif rate > second:
                 second = rate
-        if best >= threshold and best - second >= 0.1:
+        return best_j if best >= threshold and best - second >= 0.1 else -1
+
+    last_i, last_j, since = 0, 0, 0
+    pending: Optional[tuple[int, int]] = None   # a pair off the prediction, not yet confirmed
+    needed = 0   # pairs still to confirm it
+    held: list[tuple[int, int]] = []   # pairs outside the walk's window: they count once confirmed
+    pairs: list[tuple[int, int]] = []
+    for i in range(n):
+        if not table.source_units[i]:
+            continue
+        since += 1
+        c = last_j + expected[i] - expected[last_i]
+        low, high = max(0, c - window), min(m, c + window + 1)
+        lost = since > LOST_AFTER
+        if lost and since % LOST_STRIDE == 0 and wide_left > 0:
+            # behind the prediction after an omission from the target, ahead after one from the source
+            low, high = min(low, last_j + 1), min(m, max(high, c + 2 * (c - last_j) + window + 1))
+        if pending is not None:   # around where the unconfirmed pair predicts, too
+            p = pending[1] + expected[i] - expected[pending[0]]
+            low, high = min(low, max(0, p - window)), max(high, min(m, p + window + 1))
+        if high - low > 2 * window + 1:
+            wide_left -= high - low
+        best_j = best_of(i, range(low, high))
+        if best_j < 0:
+            continue
+        near = abs(best_j - c) <= window
+        if pending is not None and best_j > pending[1] and \
+                abs(best_j - pending[1] - slope * (i - pending[0])) <= ANCHOR_TRUST:
+            needed -= 1
+            pending = (i, best_j)
+            if near:
+                pairs.append(pending)
+            else:
+                held.append(pending)
+            if needed <= 0:
+                pairs.extend(held)
+                last_i, last_j, since, pending, held = i, best_j, 0, None, []
+            continue
+        if near:
             pairs.append((i, best_j))
-            last_i, last_j = i, best_j
-    return _increasing_chain(pairs)
+        if abs(best_j - c) <= ANCHOR_TRUST and not lost:
+            last_i, last_j, since, pending, held = i, best_j, 0, None, []
+        elif best_j > last_j:   # behind the last trusted pair the path cannot be
+            pending, held = (i, best_j), ([] if near else [(i, best_j)])
+            needed = 1 if near else 2   # a jump far from the prediction needs two to confirm it
+    pairs.sort()
+    return _increasing_chain([p for k, p in enumerate(pairs) if k == 0 or p[0] != pairs[k - 1][0]])
 
 
 def _increasing_chain(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -188,11 +251,13 @@ def _confident(beads: list[Bead]) -> list[Bead]:
 
 def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
              shapes: Optional[Sequence[tuple[int, int]]] = None,
-             centre: Optional[Sequence[int]] = None) -> list[Bead]:
+             centre: Optional[Sequence[int]] = None, note: Optional[Callable[[str], None]] = None) -> list[Bead]:
     """Best-scoring sequence of beads covering n source and m target segments.
 
     The search runs in a band of half-width ``band`` around ``centre`` (default: the path the length
-    ratio predicts) and is repeated with a doubled band while the best path touches the band's edge.
+    ratio predicts) and is repeated with a doubled band while the best path touches the band's edge,
+    until the searches together reach WIDEN_WORK times the cells of the first (then the best path
+    found so far stands, and ``note`` says so).
     """
     if n == 0 or m == 0:
         return [Bead((i,), ()) for i in range(n)] + [Bead((), (j,)) for j in range(m)]
@@ -201,8 +266,20 @@ def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
     widths = [start] * (n + 1)
     shapes = [(0, 1), (1, 0)] + list(scorer.priors if shapes is None else shapes)
     limit = max(n, m)
+    budget: Optional[int] = None
+    done = 0
     while True:
+        lo, hi = _band_limits(n, m, centre, widths)
+        cells = sum(hi) - sum(lo) + n + 1
+        if budget is None:
+            budget = max(WIDEN_WORK * cells, WIDEN_WORK_FLOOR)
+        elif done + cells > budget:
+            if note:
+                note(f"alignment band: stopped widening after {done:,} cells (a wider search would take "
+                     f"{cells:,} more); the path still runs along the band's edge at {len(touched)} rows")
+            return beads
         beads, touched = _banded(scorer, n, m, centre, widths, shapes)
+        done += cells
         if not touched:
             return beads
         # widen the band only around the rows where the path ran along its edge: once for each touch
@@ -219,6 +296,9 @@ def dp_align(scorer: BeadScorer, n: int, m: int, *, band: Optional[int] = None,
                 grown = True
         if not grown:
             return beads
+        if note:
+            note(f"alignment band: the path ran along the band's edge at {len(touched)} rows; widening there "
+                 f"({done:,} cells searched so far)")
 
 
 def _band_limits(n: int, m: int, centre: Sequence[int], widths: Sequence[int]) -> tuple[list[int], list[int]]:
@@ -338,7 +418,7 @@ def align_documents(source: Document, target: Document, representer: Representer
     src_f = representer.features(source, src_sents)
     tgt_f = representer.features(target, tgt_sents)
     note("represented sentences")
-    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh", note=note)
     beads, scorer, src_f, tgt_f = sp.beads, sp.scorer, sp.source, sp.target
     note(f"aligned sentences: {len(beads)} beads ({len(sp.lexicon)} words learned)")
     sentences = Alignment(src_sents, tgt_sents, beads)
@@ -383,12 +463,16 @@ def line_segments(doc: Document) -> list[Segment]:
     return out
 
 
-def align_presegmented(source: Document, target: Document, representer: Representer) -> Hierarchy:
+def align_presegmented(source: Document, target: Document, representer: Representer,
+                       progress: Optional[Callable[[str], None]] = None) -> Hierarchy:
     """Align documents given one segment per line, as every sentence aligner accepts them."""
+    note = progress or (lambda _msg: None)
     src_segs, tgt_segs = line_segments(source), line_segments(target)
     src_f = representer.features(source, src_segs)
     tgt_f = representer.features(target, tgt_segs)
-    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh")
+    note(f"represented {len(src_segs)} source and {len(tgt_segs)} target lines")
+    sp = align_features(src_f, tgt_f, source_is_chinese=source.lang == "zh", note=note)
+    note(f"aligned lines: {len(sp.beads)} beads ({len(sp.lexicon)} words learned)")
     engine = {"sentence": {**sp.scorer.describe(), "learned_words": len(sp.lexicon)}}
     return Hierarchy(Alignment(src_segs, tgt_segs, sp.beads), None, (sp.source, sp.target), None, engine=engine)
 
