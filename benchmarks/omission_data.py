@@ -22,6 +22,7 @@ PROJECT_ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_SHARED = PROJECT_ROOT.parent / "shared"
 WMT_DIR = "eval-data/coverage-contrastive-conditioning-zhen/data/mqm"
 MAC_DIR = "eval-data/bertalign-mac/dev/data/mac/dev"
+UN_DIR = "eval-data/un-v1-dev"
 MQM_TAR = "eval-data/wmt-mqm-zhen/generalMT2023/zhen/sxs_mqm_generalMT2023_zhen.3ratingsPerSegment.tsv.tar.gz"
 
 DOC_LINES = 40          # lines per synthetic document (WMT20 groups, MAC chunks)
@@ -91,6 +92,24 @@ def wmt_documents(shared: Path, reference: str) -> list[ParallelDoc]:
     return docs
 
 
+def un_documents(shared: Path) -> tuple[list[ParallelDoc], list[ParallelDoc]]:
+    """UN Parallel Corpus development set, line-aligned, in 40-line documents; split into halves of the
+    file: the first for fitting the calibration ("UN-fit"), the second for reporting ("UN"), so that the
+    reported figures come from documents the calibration never saw, not only from other draws."""
+    base = shared / UN_DIR
+    zh, en = _read_lines(base / "zh.txt"), _read_lines(base / "en.txt")
+    if len(zh) != len(en):
+        raise ValueError(f"{base}: zh.txt has {len(zh)} lines but en.txt has {len(en)}")
+    half = (len(zh) // (2 * DOC_LINES)) * DOC_LINES
+    docs: tuple[list[ParallelDoc], list[ParallelDoc]] = ([], [])
+    for start in range(0, len(zh), DOC_LINES):
+        n = min(DOC_LINES, len(zh) - start)
+        corpus = "UN-fit" if start < half else "UN"
+        docs[start >= half].append(ParallelDoc(corpus, f"lines {start + 1}-{start + n}", zh[start:start + n],
+                                               en[start:start + n], [((i,), (i,)) for i in range(n)]))
+    return docs
+
+
 def parse_align_file(text: str) -> list[Bead]:
     """Bertalign gold: one ``[zh ids]:[en ids]`` bead per line (an optional ``:cost`` is ignored)."""
     beads = []
@@ -146,8 +165,10 @@ def udhr_document(root: Path = PROJECT_ROOT) -> ParallelDoc:
 
 
 def parallel_corpora(shared: Path, limit: Optional[int] = None) -> dict[str, list[ParallelDoc]]:
+    un_fit, un = un_documents(shared)
     corpora = {"WMT20-A": wmt_documents(shared, "A"), "WMT20-B": wmt_documents(shared, "B"),
-               "MAC-Dev": mac_documents(shared), "UDHR": [udhr_document()] * UDHR_COPIES}
+               "MAC-Dev": mac_documents(shared), "UN": un, "UN-fit": un_fit,
+               "UDHR": [udhr_document()] * UDHR_COPIES}
     if limit is not None:
         corpora = {k: v[:limit] for k, v in corpora.items()}
     return corpora

@@ -28,6 +28,7 @@ from omission_data import (DEFAULT_SHARED, MIN_HAN, DropCase, MqmItem, Span, dro
 
 DEFAULT_THRESHOLD = 0.5
 SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+TARGET_PRECISION = 0.8            # the precision a reader wants: how much recall is there at it?
 MIN_SHARE = 0.5                   # "most of": share of characters for found / correct
 GAP_TYPES = ("omission", "partial")
 SPAN_BUCKETS = ((1, 2, "1-2"), (3, 5, "3-5"), (6, 10 ** 9, "6+"))
@@ -84,6 +85,23 @@ def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float:
         ap += (recall - prev_recall) * tp / (tp + fp)
         prev_recall = recall
     return ap
+
+
+def best_recall_at_precision(found_at: Sequence[float], predictions: Sequence[tuple[float, int]],
+                             min_precision: float = 0.8) -> tuple[float, float, float]:
+    """The best recall over all thresholds whose precision is >= ``min_precision``: (recall, precision,
+    threshold); NaN when no threshold reaches it. ``found_at``: per truth unit, the highest threshold at
+    which it counts as found (-inf if never); ``predictions``: (confidence, correct) per finding."""
+    if not found_at:
+        return math.nan, math.nan, math.nan
+    best = (math.nan, math.nan, math.nan)
+    for thr in sorted({c for c, _ in predictions}, reverse=True):
+        kept = [ok for c, ok in predictions if c >= thr]
+        precision = sum(kept) / len(kept)
+        recall = sum(1 for t in found_at if t >= thr) / len(found_at)
+        if precision >= min_precision and not recall <= best[0]:
+            best = (recall, precision, thr)
+    return best
 
 
 def calibration(pairs: Sequence[tuple[float, int]], width: float = 0.1) -> list[tuple[float, float, int, int]]:
@@ -189,6 +207,21 @@ def score_sentence_case(case: DropCase, findings: list[dict], threshold: float) 
     return found, correct, len(preds)
 
 
+def sentence_found_at(case: DropCase, unit: list[Span], findings: list[dict]) -> float:
+    """The highest threshold at which the findings cover >= MIN_SHARE of a deleted unit (-inf: never)."""
+    cover: list[Span] = []
+    for f in sorted(findings, key=lambda f: -f["confidence"]):
+        cover.append(f["span"])
+        if covered_share(case.zh_text, unit, cover) >= MIN_SHARE:
+            return f["confidence"]
+    return -math.inf
+
+
+def _print_best(corpus: str, best: tuple[float, float, float]) -> None:
+    recall, precision, thr = best
+    print(f"{corpus:9} {_fmt(recall):>7} {_fmt(precision):>9} {_fmt(thr):>9}")
+
+
 def sentence_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
     print("\n== Tier 1: synthetic sentence drops ==")
     print(f"Deleted: whole English lines of gold 1-1/n-1 beads, 1-5 per document; beads whose Chinese side has "
@@ -218,6 +251,18 @@ def sentence_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
             mark = "*" if thr == DEFAULT_THRESHOLD else " "
             print(f"{corpus:9} {thr:4.1f}{mark} {tot[2]:8d} {tot[1]:7d} {tot[0]:4d}/{n_del:<4d} {_fmt(r):>7} "
                   f"{_fmt(p):>9} {_fmt(f1):>6}")
+    print(f"\nBest recall at precision >= {TARGET_PRECISION} over all thresholds (found / correct as above):")
+    print(f"{'corpus':9} {'recall':>7} {'precision':>9} {'threshold':>9}")
+    for corpus in corpora + ["ALL"]:
+        cs = [c for c in cases if corpus in ("ALL", c.corpus)]
+        found_at, predictions = [], []
+        for c in cs:
+            findings = results[_key("sentence", c)]["findings"]
+            found_at += [sentence_found_at(c, unit, findings) for unit in c.dropped]
+            truth = [s for unit in c.dropped for s in unit] + c.genuine
+            predictions += [(f["confidence"], int(share_inside(c.zh_text, f["span"], truth) >= MIN_SHARE))
+                            for f in findings]
+        _print_best(corpus, best_recall_at_precision(found_at, predictions, TARGET_PRECISION))
     pairs = []
     for c in cases:
         truth = [s for unit in c.dropped for s in unit] + c.genuine
@@ -268,6 +313,19 @@ def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
             mark = "*" if thr == DEFAULT_THRESHOLD else " "
             print(f"{corpus:9} {thr:4.1f}{mark} {cuts:5d} {scorable:8d} {_fmt(r_l):>7} {_fmt(r_s):>7} {preds:8d} "
                   f"{_fmt(p_l):>8} {_fmt(p_s):>8} {_fmt(f_l):>6}")
+    print(f"\nBest lenient recall at lenient precision >= {TARGET_PRECISION} over all thresholds:")
+    print(f"{'corpus':9} {'recall':>7} {'precision':>9} {'threshold':>9}")
+    for corpus in corpora + ["ALL"]:
+        found_at, predictions = [], []
+        for c in (c for c in cases if corpus in ("ALL", c.corpus)):
+            res = results[_key("clause", c)]
+            partials = [f for f in res["findings"] if f["type"] == "partial"]
+            h = clause_hits(c, res, -math.inf)
+            found_at += [max((f["confidence"] for f in partials
+                              if share_inside(c.zh_text, f["span"], unit) >= MIN_SHARE), default=-math.inf)
+                         for unit in c.dropped]
+            predictions += [(f["confidence"], int(ok)) for f, ok in zip(partials, h["ok_lenient"])]
+        _print_best(corpus, best_recall_at_precision(found_at, predictions, TARGET_PRECISION))
     pairs = []
     for c in cases:
         h = clause_hits(c, results[_key("clause", c)], 0.0)
@@ -347,6 +405,8 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--seed", default="1",
                     help="seed of the synthetic drops; several (e.g. 1,3,4) pool their documents into one, steadier "
                          "count (each seed's draw is independent)")
+    ap.add_argument("--corpus", default=None,
+                    help="only these corpora of the sentence/clause tiers, e.g. UN,WMT20-A (default: all)")
     ap.add_argument("--json", type=Path, default=None, help="write raw (confidence, correct) pairs per tier here")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
@@ -364,6 +424,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     cases: dict[str, list[DropCase]] = {}
     if {"sentence", "clause"} & set(tiers):
         corpora = parallel_corpora(args.shared, args.limit)
+        if args.corpus:
+            wanted = args.corpus.split(",")
+            unknown = [name for name in wanted if name not in corpora]
+            if unknown:
+                print(f"error: --corpus takes {', '.join(corpora)}, not {', '.join(unknown)}", file=sys.stderr)
+                return 2
+            corpora = {name: docs for name, docs in corpora.items() if name in wanted}
         for tier in ("sentence", "clause"):
             if tier in tiers:
                 cases[tier] = []
