@@ -24,7 +24,7 @@ from typing import Optional, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from omission_data import (DEFAULT_SHARED, MIN_HAN, DropCase, MqmItem, Span, drop_cases, limit_items,  # noqa: E402
-                           mqm_items, mqm_rows, parallel_corpora)
+                           line_spans, mqm_items, mqm_rows, parallel_corpora)
 
 DEFAULT_THRESHOLD = 0.5
 SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
@@ -149,6 +149,33 @@ def clause_counterpart(zh: str, clause: str, rest: str) -> list[Span]:
             if not u.keys.isdisjoint(clause_keys) and u.keys.isdisjoint(rest_keys)]
 
 
+def check_findings(zh: str, en: str) -> list[dict]:
+    """``transdiff check`` of the documents as a TMX of line pairs (each line one unit), its gap findings
+    mapped back onto the Chinese document's offsets."""
+    from types import SimpleNamespace
+
+    from transdiff.bilingual import BilingualFile, TranslationUnit
+    from transdiff.check import check_bilingual
+    from transdiff.confidence import calibration_kind
+    zh_lines, en_lines = zh.rstrip("\n").split("\n"), en.rstrip("\n").split("\n")
+    if len(zh_lines) != len(en_lines):
+        raise ValueError("check mode needs line-aligned documents (the clause tier of WMT20 and UN)")
+    units = [TranslationUnit(str(n), z, e) for n, (z, e) in enumerate(zip(zh_lines, en_lines))]
+    report = check_bilingual(BilingualFile(None, "tmx-1.4", "zh-CN", "en", units), checks="omission",
+                             min_confidence=0.0)
+    starts = [s for s, _ in line_spans(zh_lines)]
+    out = []
+    for f in report.findings:
+        span = f.detail.get("source_span")
+        if f.type not in GAP_TYPES or span is None:
+            continue
+        shift = starts[int(f.unit)]
+        out.append({"type": f.type, "confidence": f.confidence, "span": (span[0] + shift, span[1] + shift),
+                    "uncovered": [(a + shift, b + shift) for a, b in (u["span"] for u in f.detail.get("uncovered", []))],
+                    "kind": calibration_kind(SimpleNamespace(detail=f.detail)), "evidence": f.detail.get("evidence", {})})
+    return out
+
+
 def run_job(job: dict) -> dict:
     """Compare one pair; keep only what scoring needs (picklable, no text)."""
     from transdiff import compare, from_text
@@ -158,6 +185,11 @@ def run_job(job: dict) -> dict:
     out: dict = {"key": job["key"], "findings": [], "error": None}
     if not job["en"].strip():
         out["error"] = "empty target"
+    elif job.get("mode") == "check":
+        try:
+            out["findings"] = check_findings(job["zh"], job["en"])
+        except TransdiffError as exc:
+            out["error"] = str(exc)
     else:
         try:
             result = compare(from_text(job["zh"], path="zh", lang="zh"), from_text(job["en"], path="en", lang="en"),
@@ -274,9 +306,9 @@ def sentence_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
 
 
 def clause_hits(case: DropCase, res: dict, threshold: float) -> dict:
-    """Per cut: lenient hit (a partial on the pair) and strict hit (its uncovered words meet the counterpart);
-    per partial finding: lenient and strict correctness."""
-    partials = [f for f in res["findings"] if f["type"] == "partial" and f["confidence"] >= threshold]
+    """Per cut: lenient hit (a partial or omission finding on the pair) and strict hit (its uncovered words
+    meet the counterpart); per such finding: lenient and strict correctness."""
+    partials = [f for f in res["findings"] if f["type"] in GAP_TYPES and f["confidence"] >= threshold]
     text, counterparts = case.zh_text, res["counterparts"]
     on_pair = [[share_inside(text, f["span"], unit) >= MIN_SHARE for unit in case.dropped] for f in partials]
     lenient = [any(row[u] for row in on_pair) for u in range(len(case.dropped))]
@@ -291,11 +323,11 @@ def clause_hits(case: DropCase, res: dict, threshold: float) -> dict:
 def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
     print("\n== Tier 2: synthetic clause drops ==")
     print("One comma/semicolon clause (>= 4 words, not the whole line, never across a sentence end) cut from "
-          "1-5 English lines per document.\nLenient hit: a partial finding with >= 50% of its characters on the cut "
-          "pair's Chinese. Strict hit: a partial finding's uncovered words overlap the clause's counterpart = the "
+          "1-5 English lines per document.\nLenient hit: a partial (or omission) finding with >= 50% of its characters on the cut "
+          "pair's Chinese (an omission: the aligner paired what is left of the line elsewhere). Strict hit: a finding's uncovered words overlap the clause's counterpart = the "
           "Chinese words whose dictionary keys meet the cut clause but not the rest of the English line (cuts with "
-          "an empty counterpart are left out of strict recall).\nPrecision: partial findings on cut pairs (lenient; "
-          "genuine untranslated text also counts) or touching a counterpart (strict) / all partial findings.")
+          "an empty counterpart are left out of strict recall).\nPrecision: those findings on cut pairs (lenient; "
+          "genuine untranslated text also counts) or touching a counterpart (strict) / all of them.")
     corpora = list(dict.fromkeys(c.corpus for c in cases))
     print(f"\n{'corpus':9} {'thr':>5} {'cuts':>5} {'strict-n':>8} {'rec-len':>7} {'rec-str':>7} {'partials':>8} "
           f"{'prec-len':>8} {'prec-str':>8} {'F1-len':>6}")
@@ -319,7 +351,7 @@ def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
         found_at, predictions = [], []
         for c in (c for c in cases if corpus in ("ALL", c.corpus)):
             res = results[_key("clause", c)]
-            partials = [f for f in res["findings"] if f["type"] == "partial"]
+            partials = [f for f in res["findings"] if f["type"] in GAP_TYPES]
             h = clause_hits(c, res, -math.inf)
             found_at += [max((f["confidence"] for f in partials
                               if share_inside(c.zh_text, f["span"], unit) >= MIN_SHARE), default=-math.inf)
@@ -329,11 +361,14 @@ def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
     pairs = []
     for c in cases:
         h = clause_hits(c, results[_key("clause", c)], 0.0)
-        partials = [f for f in results[_key("clause", c)]["findings"] if f["type"] == "partial"]
-        pairs += [(f["confidence"], int(ok_l), int(ok_s), c.corpus, f["kind"], f["evidence"])
+        partials = [f for f in results[_key("clause", c)]["findings"] if f["type"] in GAP_TYPES]
+        pairs += [(f["confidence"], int(ok_l), int(ok_s), c.corpus, f["kind"], f["evidence"], _key("clause", c),
+                   [u for u, unit in enumerate(c.dropped) if share_inside(c.zh_text, f["span"], unit) >= MIN_SHARE])
                   for f, ok_l, ok_s in zip(partials, h["ok_lenient"], h["ok_strict"])]
-    _print_calibration("clause tier: partial findings, share on a cut pair (lenient)", [(p[0], p[1]) for p in pairs])
-    return {"pairs": pairs, "fields": ["confidence", "correct_lenient", "correct_strict", "corpus", "kind", "evidence"]}
+    _print_calibration("clause tier: partial and omission findings, share on a cut pair (lenient)", [(p[0], p[1]) for p in pairs])
+    return {"pairs": pairs, "cuts": {_key("clause", c): [c.corpus, len(c.dropped)] for c in cases},
+            "fields": ["confidence", "correct_lenient", "correct_strict", "corpus", "kind", "evidence", "case",
+                       "cuts_hit"]}
 
 
 def mqm_tier(items: list[MqmItem], results: dict[str, dict], stats: dict) -> dict:
@@ -407,6 +442,9 @@ def main(argv: Optional[list[str]] = None) -> int:
                          "count (each seed's draw is independent)")
     ap.add_argument("--corpus", default=None,
                     help="only these corpora of the sentence/clause tiers, e.g. UN,WMT20-A (default: all)")
+    ap.add_argument("--mode", choices=("compare", "check"), default="compare",
+                    help="check: the clause tier through `transdiff check`, each line pair one TMX unit "
+                         "(line-aligned corpora only: WMT20, UN)")
     ap.add_argument("--json", type=Path, default=None, help="write raw (confidence, correct) pairs per tier here")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
@@ -416,6 +454,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"error: --seed takes integers separated by commas, not {args.seed!r}", file=sys.stderr)
         return 2
     tiers = ("sentence", "clause", "mqm") if args.tier == "all" else (args.tier,)
+    if args.mode == "check" and tiers != ("clause",):
+        print("error: --mode check runs the clause tier only (--tier clause)", file=sys.stderr)
+        return 2
     if not (args.shared / "eval-data").is_dir():
         print(f"error: {args.shared} has no eval-data folder; point --shared at the shared data", file=sys.stderr)
         return 2
@@ -431,6 +472,9 @@ def main(argv: Optional[list[str]] = None) -> int:
                 print(f"error: --corpus takes {', '.join(corpora)}, not {', '.join(unknown)}", file=sys.stderr)
                 return 2
             corpora = {name: docs for name, docs in corpora.items() if name in wanted}
+        if args.mode == "check":  # a TMX of line pairs needs line-aligned documents
+            corpora = {name: docs for name, docs in corpora.items()
+                       if all(b == ((i,), (i,)) for d in docs for i, b in enumerate(d.beads))}
         for tier in ("sentence", "clause"):
             if tier in tiers:
                 cases[tier] = []
@@ -440,8 +484,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                         for case in drawn:
                             case.name = f"{case.name}@{seed}"
                     cases[tier] += drawn
-                jobs += [{"key": _key(tier, c), "zh": c.zh_text, "en": c.en_text, "clause_jobs": c.clause_jobs}
-                         for c in cases[tier]]
+                jobs += [{"key": _key(tier, c), "zh": c.zh_text, "en": c.en_text, "clause_jobs": c.clause_jobs,
+                          "mode": args.mode} for c in cases[tier]]
     items: list[MqmItem] = []
     stats: dict = {}
     if "mqm" in tiers:
@@ -450,7 +494,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         jobs += [{"key": _key("mqm", i), "zh": i.source, "en": i.target} for i in items]
     print(f"{len(jobs)} comparisons, {args.workers} workers", file=sys.stderr)
     results = run_all(jobs, args.workers)
-    print(f"transdiff omission benchmark: seed {args.seed}, limit {args.limit}, default threshold {DEFAULT_THRESHOLD}")
+    print(f"transdiff omission benchmark: seed {args.seed}, limit {args.limit}, default threshold {DEFAULT_THRESHOLD}, "
+          f"mode {args.mode}")
     out: dict = {"seed": args.seed, "limit": args.limit}
     if "sentence" in tiers:
         out["sentence"] = sentence_tier(cases["sentence"], results)
