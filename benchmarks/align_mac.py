@@ -6,7 +6,7 @@
     python benchmarks/align_mac.py --json results.json --save-dir /tmp/mac-beads
 
 The texts are read from ../shared (never copied into the project). Chinese is the source side, as in
-the gold files (``[zh ids]:[en ids]``). Scores: see ``transdiff.evaluate``.
+the gold files (``[zh ids]:[en ids]``). Scores: see ``transdiff.align.evaluate``.
 """
 from __future__ import annotations
 

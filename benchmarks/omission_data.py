@@ -103,6 +103,24 @@ def line_documents(corpus: str, zh: list[str], en: list[str]) -> list[ParallelDo
     return docs
 
 
+def un_documents(shared: Path) -> tuple[list[ParallelDoc], list[ParallelDoc]]:
+    """UN Parallel Corpus development set, line-aligned, in 40-line documents; split into halves of the
+    file: the first for fitting the calibration ("UN-fit"), the second for reporting ("UN"), so that the
+    reported figures come from documents the calibration never saw, not only from other draws."""
+    base = shared / UN_DIR
+    zh, en = _read_lines(base / "zh.txt"), _read_lines(base / "en.txt")
+    if len(zh) != len(en):
+        raise ValueError(f"{base}: zh.txt has {len(zh)} lines but en.txt has {len(en)}")
+    half = (len(zh) // (2 * DOC_LINES)) * DOC_LINES
+    docs: tuple[list[ParallelDoc], list[ParallelDoc]] = ([], [])
+    for start in range(0, len(zh), DOC_LINES):
+        n = min(DOC_LINES, len(zh) - start)
+        corpus = "UN-fit" if start < half else "UN"
+        docs[start >= half].append(ParallelDoc(corpus, f"lines {start + 1}-{start + n}", zh[start:start + n],
+                                               en[start:start + n], [((i,), (i,)) for i in range(n)]))
+    return docs
+
+
 def parse_align_file(text: str) -> list[Bead]:
     """Bertalign gold: one ``[zh ids]:[en ids]`` bead per line (an optional ``:cost`` is ignored)."""
     beads = []
@@ -158,8 +176,10 @@ def udhr_document(root: Path = PROJECT_ROOT) -> ParallelDoc:
 
 
 def parallel_corpora(shared: Path, limit: Optional[int] = None) -> dict[str, list[ParallelDoc]]:
+    un_fit, un = un_documents(shared)
     corpora = {"WMT20-A": wmt_documents(shared, "A"), "WMT20-B": wmt_documents(shared, "B"),
-               "MAC-Dev": mac_documents(shared), "UDHR": [udhr_document()] * UDHR_COPIES}
+               "MAC-Dev": mac_documents(shared), "UN": un, "UN-fit": un_fit,
+               "UDHR": [udhr_document()] * UDHR_COPIES}
     if limit is not None:
         corpora = {k: v[:limit] for k, v in corpora.items()}
     return corpora

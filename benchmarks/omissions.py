@@ -24,10 +24,11 @@ from typing import Optional, Sequence
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from omission_data import (DEFAULT_SHARED, MIN_HAN, DropCase, MqmItem, Span, drop_cases, limit_items,  # noqa: E402
-                           mqm_items, mqm_rows, parallel_corpora)
+                           line_spans, mqm_items, mqm_rows, parallel_corpora)
 
 DEFAULT_THRESHOLD = 0.5
 SWEEP = (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9)
+TARGET_PRECISION = 0.8            # the precision a reader wants: how much recall is there at it?
 MIN_SHARE = 0.5                   # "most of": share of characters for found / correct
 GAP_TYPES = ("omission", "partial")
 SPAN_BUCKETS = ((1, 2, "1-2"), (3, 5, "3-5"), (6, 10 ** 9, "6+"))
@@ -86,6 +87,23 @@ def average_precision(scores: Sequence[float], labels: Sequence[int]) -> float:
     return ap
 
 
+def best_recall_at_precision(found_at: Sequence[float], predictions: Sequence[tuple[float, int]],
+                             min_precision: float = 0.8) -> tuple[float, float, float]:
+    """The best recall over all thresholds whose precision is >= ``min_precision``: (recall, precision,
+    threshold); NaN when no threshold reaches it. ``found_at``: per truth unit, the highest threshold at
+    which it counts as found (-inf if never); ``predictions``: (confidence, correct) per finding."""
+    if not found_at:
+        return math.nan, math.nan, math.nan
+    best = (math.nan, math.nan, math.nan)
+    for thr in sorted({c for c, _ in predictions}, reverse=True):
+        kept = [ok for c, ok in predictions if c >= thr]
+        precision = sum(kept) / len(kept)
+        recall = sum(1 for t in found_at if t >= thr) / len(found_at)
+        if precision >= min_precision and not recall <= best[0]:
+            best = (recall, precision, thr)
+    return best
+
+
 def calibration(pairs: Sequence[tuple[float, int]], width: float = 0.1) -> list[tuple[float, float, int, int]]:
     """(low, high, n, correct) per confidence bin [low, high); the last bin includes 1.0."""
     bins = int(round(1 / width))
@@ -131,6 +149,33 @@ def clause_counterpart(zh: str, clause: str, rest: str) -> list[Span]:
             if not u.keys.isdisjoint(clause_keys) and u.keys.isdisjoint(rest_keys)]
 
 
+def check_findings(zh: str, en: str) -> list[dict]:
+    """``transdiff check`` of the documents as a TMX of line pairs (each line one unit), its gap findings
+    mapped back onto the Chinese document's offsets."""
+    from types import SimpleNamespace
+
+    from transdiff.bilingual import BilingualFile, TranslationUnit
+    from transdiff.bilingual.check import check_bilingual
+    from transdiff.compare.confidence import calibration_kind
+    zh_lines, en_lines = zh.rstrip("\n").split("\n"), en.rstrip("\n").split("\n")
+    if len(zh_lines) != len(en_lines):
+        raise ValueError("check mode needs line-aligned documents (the clause tier of WMT20 and UN)")
+    units = [TranslationUnit(str(n), z, e) for n, (z, e) in enumerate(zip(zh_lines, en_lines))]
+    report = check_bilingual(BilingualFile(None, "tmx-1.4", "zh-CN", "en", units), checks="omission",
+                             min_confidence=0.0)
+    starts = [s for s, _ in line_spans(zh_lines)]
+    out = []
+    for f in report.findings:
+        span = f.detail.get("source_span")
+        if f.type not in GAP_TYPES or span is None:
+            continue
+        shift = starts[int(f.unit)]
+        out.append({"type": f.type, "confidence": f.confidence, "span": (span[0] + shift, span[1] + shift),
+                    "uncovered": [(a + shift, b + shift) for a, b in (u["span"] for u in f.detail.get("uncovered", []))],
+                    "kind": calibration_kind(SimpleNamespace(detail=f.detail)), "evidence": f.detail.get("evidence", {})})
+    return out
+
+
 def run_job(job: dict) -> dict:
     """Compare one pair; keep only what scoring needs (picklable, no text)."""
     from transdiff import compare, from_text
@@ -140,6 +185,11 @@ def run_job(job: dict) -> dict:
     out: dict = {"key": job["key"], "findings": [], "error": None}
     if not job["en"].strip():
         out["error"] = "empty target"
+    elif job.get("mode") == "check":
+        try:
+            out["findings"] = check_findings(job["zh"], job["en"])
+        except TransdiffError as exc:
+            out["error"] = str(exc)
     else:
         try:
             result = compare(from_text(job["zh"], path="zh", lang="zh"), from_text(job["en"], path="en", lang="en"),
@@ -190,6 +240,21 @@ def score_sentence_case(case: DropCase, findings: list[dict], threshold: float) 
     return found, correct, len(preds)
 
 
+def sentence_found_at(case: DropCase, unit: list[Span], findings: list[dict]) -> float:
+    """The highest threshold at which the findings cover >= MIN_SHARE of a deleted unit (-inf: never)."""
+    cover: list[Span] = []
+    for f in sorted(findings, key=lambda f: -f["confidence"]):
+        cover.append(f["span"])
+        if covered_share(case.zh_text, unit, cover) >= MIN_SHARE:
+            return f["confidence"]
+    return -math.inf
+
+
+def _print_best(corpus: str, best: tuple[float, float, float]) -> None:
+    recall, precision, thr = best
+    print(f"{corpus:9} {_fmt(recall):>7} {_fmt(precision):>9} {_fmt(thr):>9}")
+
+
 def sentence_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
     print("\n== Tier 1: synthetic sentence drops ==")
     print(f"Deleted: whole English lines of gold 1-1/n-1 beads, 1-5 per document; beads whose Chinese side has "
@@ -219,6 +284,18 @@ def sentence_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
             mark = "*" if thr == DEFAULT_THRESHOLD else " "
             print(f"{corpus:9} {thr:4.1f}{mark} {tot[2]:8d} {tot[1]:7d} {tot[0]:4d}/{n_del:<4d} {_fmt(r):>7} "
                   f"{_fmt(p):>9} {_fmt(f1):>6}")
+    print(f"\nBest recall at precision >= {TARGET_PRECISION} over all thresholds (found / correct as above):")
+    print(f"{'corpus':9} {'recall':>7} {'precision':>9} {'threshold':>9}")
+    for corpus in corpora + ["ALL"]:
+        cs = [c for c in cases if corpus in ("ALL", c.corpus)]
+        found_at, predictions = [], []
+        for c in cs:
+            findings = results[_key("sentence", c)]["findings"]
+            found_at += [sentence_found_at(c, unit, findings) for unit in c.dropped]
+            truth = [s for unit in c.dropped for s in unit] + c.genuine
+            predictions += [(f["confidence"], int(share_inside(c.zh_text, f["span"], truth) >= MIN_SHARE))
+                            for f in findings]
+        _print_best(corpus, best_recall_at_precision(found_at, predictions, TARGET_PRECISION))
     pairs = []
     for c in cases:
         truth = [s for unit in c.dropped for s in unit] + c.genuine
@@ -230,9 +307,9 @@ def sentence_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
 
 
 def clause_hits(case: DropCase, res: dict, threshold: float) -> dict:
-    """Per cut: lenient hit (a partial on the pair) and strict hit (its uncovered words meet the counterpart);
-    per partial finding: lenient and strict correctness."""
-    partials = [f for f in res["findings"] if f["type"] == "partial" and f["confidence"] >= threshold]
+    """Per cut: lenient hit (a partial or omission finding on the pair) and strict hit (its uncovered words
+    meet the counterpart); per such finding: lenient and strict correctness."""
+    partials = [f for f in res["findings"] if f["type"] in GAP_TYPES and f["confidence"] >= threshold]
     text, counterparts = case.zh_text, res["counterparts"]
     on_pair = [[share_inside(text, f["span"], unit) >= MIN_SHARE for unit in case.dropped] for f in partials]
     lenient = [any(row[u] for row in on_pair) for u in range(len(case.dropped))]
@@ -247,11 +324,11 @@ def clause_hits(case: DropCase, res: dict, threshold: float) -> dict:
 def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
     print("\n== Tier 2: synthetic clause drops ==")
     print("One comma/semicolon clause (>= 4 words, not the whole line, never across a sentence end) cut from "
-          "1-5 English lines per document.\nLenient hit: a partial finding with >= 50% of its characters on the cut "
-          "pair's Chinese. Strict hit: a partial finding's uncovered words overlap the clause's counterpart = the "
+          "1-5 English lines per document.\nLenient hit: a partial (or omission) finding with >= 50% of its characters on the cut "
+          "pair's Chinese (an omission: the aligner paired what is left of the line elsewhere). Strict hit: a finding's uncovered words overlap the clause's counterpart = the "
           "Chinese words whose dictionary keys meet the cut clause but not the rest of the English line (cuts with "
-          "an empty counterpart are left out of strict recall).\nPrecision: partial findings on cut pairs (lenient; "
-          "genuine untranslated text also counts) or touching a counterpart (strict) / all partial findings.")
+          "an empty counterpart are left out of strict recall).\nPrecision: those findings on cut pairs (lenient; "
+          "genuine untranslated text also counts) or touching a counterpart (strict) / all of them.")
     corpora = list(dict.fromkeys(c.corpus for c in cases))
     print(f"\n{'corpus':9} {'thr':>5} {'cuts':>5} {'strict-n':>8} {'rec-len':>7} {'rec-str':>7} {'partials':>8} "
           f"{'prec-len':>8} {'prec-str':>8} {'F1-len':>6}")
@@ -269,14 +346,30 @@ def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
             mark = "*" if thr == DEFAULT_THRESHOLD else " "
             print(f"{corpus:9} {thr:4.1f}{mark} {cuts:5d} {scorable:8d} {_fmt(r_l):>7} {_fmt(r_s):>7} {preds:8d} "
                   f"{_fmt(p_l):>8} {_fmt(p_s):>8} {_fmt(f_l):>6}")
+    print(f"\nBest lenient recall at lenient precision >= {TARGET_PRECISION} over all thresholds:")
+    print(f"{'corpus':9} {'recall':>7} {'precision':>9} {'threshold':>9}")
+    for corpus in corpora + ["ALL"]:
+        found_at, predictions = [], []
+        for c in (c for c in cases if corpus in ("ALL", c.corpus)):
+            res = results[_key("clause", c)]
+            partials = [f for f in res["findings"] if f["type"] in GAP_TYPES]
+            h = clause_hits(c, res, -math.inf)
+            found_at += [max((f["confidence"] for f in partials
+                              if share_inside(c.zh_text, f["span"], unit) >= MIN_SHARE), default=-math.inf)
+                         for unit in c.dropped]
+            predictions += [(f["confidence"], int(ok)) for f, ok in zip(partials, h["ok_lenient"])]
+        _print_best(corpus, best_recall_at_precision(found_at, predictions, TARGET_PRECISION))
     pairs = []
     for c in cases:
         h = clause_hits(c, results[_key("clause", c)], 0.0)
-        partials = [f for f in results[_key("clause", c)]["findings"] if f["type"] == "partial"]
-        pairs += [(f["confidence"], int(ok_l), int(ok_s), c.corpus, f["kind"], f["evidence"])
+        partials = [f for f in results[_key("clause", c)]["findings"] if f["type"] in GAP_TYPES]
+        pairs += [(f["confidence"], int(ok_l), int(ok_s), c.corpus, f["kind"], f["evidence"], _key("clause", c),
+                   [u for u, unit in enumerate(c.dropped) if share_inside(c.zh_text, f["span"], unit) >= MIN_SHARE])
                   for f, ok_l, ok_s in zip(partials, h["ok_lenient"], h["ok_strict"])]
-    _print_calibration("clause tier: partial findings, share on a cut pair (lenient)", [(p[0], p[1]) for p in pairs])
-    return {"pairs": pairs, "fields": ["confidence", "correct_lenient", "correct_strict", "corpus", "kind", "evidence"]}
+    _print_calibration("clause tier: partial and omission findings, share on a cut pair (lenient)", [(p[0], p[1]) for p in pairs])
+    return {"pairs": pairs, "cuts": {_key("clause", c): [c.corpus, len(c.dropped)] for c in cases},
+            "fields": ["confidence", "correct_lenient", "correct_strict", "corpus", "kind", "evidence", "case",
+                       "cuts_hit"]}
 
 
 def mqm_tier(items: list[MqmItem], results: dict[str, dict], stats: dict) -> dict:
@@ -348,6 +441,11 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--seed", default="1",
                     help="seed of the synthetic drops; several (e.g. 1,3,4) pool their documents into one, steadier "
                          "count (each seed's draw is independent)")
+    ap.add_argument("--corpus", default=None,
+                    help="only these corpora of the sentence/clause tiers, e.g. UN,WMT20-A (default: all)")
+    ap.add_argument("--mode", choices=("compare", "check"), default="compare",
+                    help="check: the clause tier through `transdiff check`, each line pair one TMX unit "
+                         "(line-aligned corpora only: WMT20, UN)")
     ap.add_argument("--json", type=Path, default=None, help="write raw (confidence, correct) pairs per tier here")
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
@@ -357,6 +455,9 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"error: --seed takes integers separated by commas, not {args.seed!r}", file=sys.stderr)
         return 2
     tiers = ("sentence", "clause", "mqm") if args.tier == "all" else (args.tier,)
+    if args.mode == "check" and tiers != ("clause",):
+        print("error: --mode check runs the clause tier only (--tier clause)", file=sys.stderr)
+        return 2
     if not (args.shared / "eval-data").is_dir():
         print(f"error: {args.shared} has no eval-data folder; point --shared at the shared data", file=sys.stderr)
         return 2
@@ -365,6 +466,16 @@ def main(argv: Optional[list[str]] = None) -> int:
     cases: dict[str, list[DropCase]] = {}
     if {"sentence", "clause"} & set(tiers):
         corpora = parallel_corpora(args.shared, args.limit)
+        if args.corpus:
+            wanted = args.corpus.split(",")
+            unknown = [name for name in wanted if name not in corpora]
+            if unknown:
+                print(f"error: --corpus takes {', '.join(corpora)}, not {', '.join(unknown)}", file=sys.stderr)
+                return 2
+            corpora = {name: docs for name, docs in corpora.items() if name in wanted}
+        if args.mode == "check":  # a TMX of line pairs needs line-aligned documents
+            corpora = {name: docs for name, docs in corpora.items()
+                       if all(b == ((i,), (i,)) for d in docs for i, b in enumerate(d.beads))}
         for tier in ("sentence", "clause"):
             if tier in tiers:
                 cases[tier] = []
@@ -374,8 +485,8 @@ def main(argv: Optional[list[str]] = None) -> int:
                         for case in drawn:
                             case.name = f"{case.name}@{seed}"
                     cases[tier] += drawn
-                jobs += [{"key": _key(tier, c), "zh": c.zh_text, "en": c.en_text, "clause_jobs": c.clause_jobs}
-                         for c in cases[tier]]
+                jobs += [{"key": _key(tier, c), "zh": c.zh_text, "en": c.en_text, "clause_jobs": c.clause_jobs,
+                          "mode": args.mode} for c in cases[tier]]
     items: list[MqmItem] = []
     stats: dict = {}
     if "mqm" in tiers:
@@ -384,7 +495,8 @@ def main(argv: Optional[list[str]] = None) -> int:
         jobs += [{"key": _key("mqm", i), "zh": i.source, "en": i.target} for i in items]
     print(f"{len(jobs)} comparisons, {args.workers} workers", file=sys.stderr)
     results = run_all(jobs, args.workers)
-    print(f"transdiff omission benchmark: seed {args.seed}, limit {args.limit}, default threshold {DEFAULT_THRESHOLD}")
+    print(f"transdiff omission benchmark: seed {args.seed}, limit {args.limit}, default threshold {DEFAULT_THRESHOLD}, "
+          f"mode {args.mode}")
     out: dict = {"seed": args.seed, "limit": args.limit}
     if "sentence" in tiers:
         out["sentence"] = sentence_tier(cases["sentence"], results)

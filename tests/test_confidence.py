@@ -1,4 +1,4 @@
-"""Evidence and calibration of gap findings (transdiff.confidence, benchmarks/calibrate.py)."""
+"""Evidence and calibration of gap findings (transdiff.compare.confidence, benchmarks/calibrate.py)."""
 from __future__ import annotations
 
 import math
@@ -62,7 +62,9 @@ def test_calibration_uses_the_model_of_the_findings_kind():
                 detail={"level": "clause", "evidence": {"coverage": 2.0, "length": 1.0, "support": 0.0,
                                                          "reach": 0.0, "unpaired": 1.0, "whole": 0.0,
                                                          "gap": 1.5, "gap_share": 0.4, "residue": 0.7,
-                                                         "window": 0.0, "clauses": 0.4}})
+                                                         "window": 0.0, "clauses": 0.4, "doc_coverage": 1.2,
+                                                         "surplus": 0.8, "other_surplus": -0.2, "literal": 0.6, "within": 1.0,
+                                                         "run": 1.1, "numbers": 0.0}})
     assert calibration_kind(f) == "partial"
     model = models["partial"]
     ev = f.detail["evidence"]

@@ -1,4 +1,4 @@
-"""Tests for the alignment scorer (transdiff.evaluate) and for `transdiff align --presegmented` output."""
+"""Tests for the alignment scorer (transdiff.align.evaluate) and for `transdiff align --presegmented` output."""
 from __future__ import annotations
 
 import subprocess

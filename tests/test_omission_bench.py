@@ -214,3 +214,36 @@ def test_clause_drop_is_seeded():
     assert a.en_text != "\n".join(UDHR.en_lines) + "\n"
     for job in a.clause_jobs:
         assert a.zh_text[job["offset"]:job["offset"] + len(job["zh"])] == job["zh"]
+
+
+def test_best_recall_at_precision_sweeps_every_threshold():
+    # four truth units found at 0.9, 0.6, 0.3 and never; findings ranked with their correctness
+    found_at = [0.9, 0.6, 0.3, -math.inf]
+    predictions = [(0.9, 1), (0.7, 0), (0.6, 1), (0.3, 1), (0.2, 0)]
+    recall, precision, threshold = om.best_recall_at_precision(found_at, predictions, 0.7)
+    assert (recall, threshold) == (0.75, 0.3)      # 3 of 4 kept correct at 0.3: precision 0.75
+    assert precision == pytest.approx(0.75)
+    recall, precision, threshold = om.best_recall_at_precision(found_at, predictions, 0.9)
+    assert (recall, precision, threshold) == (0.25, 1.0, 0.9)
+    assert math.isnan(om.best_recall_at_precision(found_at, [(0.5, 0)], 0.8)[0])
+
+
+def test_sentence_found_at_is_the_threshold_where_the_union_reaches_half():
+    zh = "甲乙丙丁戊己\n"
+    case = od.DropCase("X", "x", zh, "en\n", dropped=[[(0, 6)]], genuine=[])
+    findings = [{"confidence": 0.8, "span": (0, 2)}, {"confidence": 0.4, "span": (2, 3)},
+                {"confidence": 0.2, "span": (3, 6)}]
+    assert om.sentence_found_at(case, case.dropped[0], findings) == 0.4
+    assert om.sentence_found_at(case, case.dropped[0], findings[:1]) == -math.inf
+
+
+def test_un_documents_split_into_halves_for_fitting_and_reporting(tmp_path):
+    base = tmp_path / od.UN_DIR
+    base.mkdir(parents=True)
+    lines = [f"line {i}" for i in range(200)]
+    (base / "zh.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (base / "en.txt").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fit, report = od.un_documents(tmp_path)
+    assert {d.corpus for d in fit} == {"UN-fit"} and {d.corpus for d in report} == {"UN"}
+    assert fit[-1].zh_lines[-1] == "line 79" and report[0].zh_lines[0] == "line 80"
+    assert sum(len(d.zh_lines) for d in fit + report) == 200

@@ -1,4 +1,4 @@
-"""QA checks on compare results (transdiff.qa) and term consistency (transdiff.qa_terms), on UDHR."""
+"""QA checks on compare results (transdiff.checks) and term consistency (transdiff.checks.terms), on UDHR."""
 from __future__ import annotations
 
 import json

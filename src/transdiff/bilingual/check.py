@@ -3,8 +3,9 @@
 Every unit is an already-aligned pair, so nothing is aligned here: each unit becomes one sentence
 bead of a one-unit ``Hierarchy`` and goes through the same ``FindingBuilder`` as ``transdiff compare``
 (clause coverage for omissions and additions). The rates that weigh the evidence (how well translated
-text is covered, what the learned lexicon adds) are estimated over the whole file, as compare does
-over the whole document. Checks:
+text is covered, what the learned lexicon adds, how literal the translation is) are estimated over the
+whole file, as compare does over the whole document, and the same calibration turns them into a
+confidence. Checks:
 
 - ``untranslated``: the target is empty or the same as the source.
 - ``omission``: a clause of the source whose content words have no counterpart in the target
@@ -28,6 +29,8 @@ from . import BilingualFile, TranslationUnit, read_bilingual
 from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, literal_acronyms
 from ..compare.confidence import LengthEvidence
 from ..errors import InputError
+from ..compare.gaps import linked_shares
+from ..compare.links import link_pairs
 from ..represent import Features, Representer
 from ..represent.learned import augment
 from ..represent.numbers import Quantity, unmatched
@@ -167,8 +170,8 @@ def _surfaces(qs: Sequence[Quantity]) -> str:
 
 
 def _coverage_findings(pair: _Pair, hierarchy: Hierarchy, settings: Settings,
-                       length: LengthEvidence) -> list[CheckFinding]:
-    builder = FindingBuilder(pair.source, pair.target, hierarchy, settings, length)
+                       engine: "_FileEngine") -> list[CheckFinding]:
+    builder = FindingBuilder(pair.source, pair.target, hierarchy, settings, engine.length, engine.literal)
     out = []
     for f in builder.build():
         if f.type not in ("partial", "addition", "omission"):
@@ -206,6 +209,13 @@ class _FileEngine:
         units = [Bead(tuple(range(p.src_first, p.src_first + len(p.src_sents))),
                       tuple(range(p.tgt_first, p.tgt_first + len(p.tgt_sents)))) for p in pairs]
         self.length = LengthEvidence.estimate([f.length for f in src_f], [f.length for f in tgt_f], units)
+        # how literal the file's translation is, over all its units (compare measures it over the document)
+        self.literal = linked_shares([(src_units, tgt_units, link_pairs(src_units, tgt_units))
+                                      for src_units, tgt_units in (self._units(p) for p in pairs)])
+
+    def _units(self, p: _Pair) -> tuple[list, list]:
+        src_f, tgt_f = self.unit_features(p)
+        return [u for f in src_f for u in f.units], [u for f in tgt_f for u in f.units]
 
     def hierarchy(self, p: _Pair) -> Hierarchy:
         """The unit as one sentence bead, with its clauses aligned inside it as compare aligns them."""
@@ -276,7 +286,7 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
         for pair, position in zip(pairs, positions):
             found: list[CheckFinding] = []
             if "omission" in wanted:
-                found += _coverage_findings(pair, engine.hierarchy(pair), settings, engine.length)
+                found += _coverage_findings(pair, engine.hierarchy(pair), settings, engine)
             found += _quantity_findings(pair, *engine.unit_features(pair), wanted)
             if "names" in wanted:
                 found += _name_findings(pair, *engine.unit_features(pair))

@@ -37,8 +37,11 @@ def _beta(p_match: float, p_random: float) -> float:
 
 class FindingBuilder(PairGaps):
     def __init__(self, source: Document, target: Document, hierarchy: Hierarchy, settings: Settings,
-                 length: Optional[LengthEvidence] = None) -> None:
+                 length: Optional[LengthEvidence] = None, literal: Optional[dict[str, float]] = None) -> None:
         self.source, self.target = source, target
+        # the linked share of each side's content units over the document ("s", "t"); check passes the
+        # file's, compare measures the document's own in the gap pass
+        self.literal = literal
         self.h = hierarchy
         self.settings = settings
         engine = hierarchy.engine.get("sentence", {})

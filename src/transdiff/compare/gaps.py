@@ -23,6 +23,55 @@ def units_weight(units: Sequence[Unit]) -> float:
     return sum(1.0 if u.known else 0.5 for u in units)
 
 
+def linked_shares(pairs: Sequence[tuple[Sequence[Unit], Sequence[Unit], list[tuple[int, int]]]]) -> dict[str, float]:
+    """How literal a translation is: the share of each side's content units that find a counterpart in
+    their pair, over all pairs (each side's units, their link pairs). A faithful official text links most
+    of its words, so the same unlinked stretch says more there than in a free rendering."""
+    units_s = sum(len(units) for units, _, _ in pairs)
+    units_t = sum(len(units) for _, units, _ in pairs)
+    linked_s = sum(len({a for a, _ in links}) for _, _, links in pairs)
+    linked_t = sum(len({b for _, b in links}) for _, _, links in pairs)
+    return {"s": linked_s / units_s if units_s else 0.0, "t": linked_t / units_t if units_t else 0.0}
+
+
+def _surplus(unlinked: Sequence[Unit], units: Sequence[Unit], literal: float) -> float:
+    """How many more of a side's units stay unlinked than the document's linked share leads one to
+    expect, as a binomial z-score."""
+    weight = units_weight(units)
+    return round((units_weight(unlinked) - weight * (1 - literal)) / math.sqrt(weight * literal * (1 - literal) + 1.0),
+                 4)
+
+
+def _runs(units: Sequence[Unit], linked: set[int]) -> list[list[Unit]]:
+    """The stretches of consecutive units (in text order) that have no counterpart."""
+    runs: list[list[Unit]] = [[]]
+    for u in sorted(units, key=lambda u: u.nstart):
+        if u.nstart in linked:
+            if runs[-1]:
+                runs.append([])
+        else:
+            runs[-1].append(u)
+    return [r for r in runs if r]
+
+
+def _longest_run(units: Sequence[Unit], linked: set[int]) -> list[Unit]:
+    return max(_runs(units, linked), key=units_weight, default=[])
+
+
+def _main_runs(gap_units: list[Unit], clause_f: Sequence[Features], ids: Sequence[int],
+               linked: set[int]) -> list[Unit]:
+    """The words a finding names: the stretches of unlinked words at least half as heavy as the heaviest.
+    A stray unlinked word or two between linked ones (不, 分 of 不分...任何区别, which "without distinction"
+    renders as a whole) is a dictionary miss, not part of what is missing."""
+    runs = [r for c in ids for r in _runs(clause_f[c].units, linked)]
+    runs = [r for r in runs if any(u in gap_units for u in r)]
+    if len(runs) < 2:
+        return gap_units
+    heaviest = max(units_weight(r) for r in runs)
+    keep = {id(u) for r in runs if units_weight(r) >= heaviest / 2 for u in r}
+    return [u for u in gap_units if id(u) in keep]
+
+
 def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
     out: dict[int, list[int]] = {}
     for s in segments:
@@ -47,12 +96,16 @@ class PairGaps:
         null_clauses_t = {b.target[0] for b in clauses.beads if b.target and not b.source}
         children_s = _children(clauses.source)
         children_t = _children(clauses.target)
+        linked_beads = []
         for k, bead in enumerate(sent_al.beads):
             if not bead.source or not bead.target:
                 continue
             src_units = [u for i in bead.source for u in src_sf[i].units]
             tgt_units = [u for j in bead.target for u in tgt_sf[j].units]
-            pairs = link_pairs(src_units, tgt_units)
+            linked_beads.append((k, bead, src_units, tgt_units, link_pairs(src_units, tgt_units)))
+        if self.literal is None:
+            self.literal = linked_shares([(s_u, t_u, pairs) for _, _, s_u, t_u, pairs in linked_beads])
+        for k, bead, src_units, tgt_units, pairs in linked_beads:
             links_s: dict[int, list[int]] = {}
             links_t: dict[int, list[int]] = {}
             for a, b in pairs:
@@ -85,9 +138,24 @@ class PairGaps:
         taken = {c for group in groups for c, _ in group}
         parents = (self.h.clauses.source if side == "s" else self.h.clauses.target)
         last = None
+        within: set[int] = set()      # groups that are a stretch inside one clause, not the clause
         for c in clause_ids:
             gap = gap_of(c)
-            if c in taken or not enough(gap, clause_f[c].units):
+            if c in taken:
+                continue
+            partly_linked = len(gap) < len(clause_f[c].units)
+            if not enough(gap, clause_f[c].units) or (partly_linked and
+                                                      not self._whole_sentences(side, [c], bead, clause_ids)):
+                # a cut phrase inside a clause the other side otherwise renders (Chinese often keeps in one
+                # clause what English splits at a comma) is judged by the longest stretch of unlinked
+                # words, not against the clause's linked words: they are what the other side still says.
+                # A clause that is a whole sentence of a merged pair stays whole (its neighbour's words
+                # link some of it by chance).
+                run = _longest_run(clause_f[c].units, linked)
+                if len(run) >= s.partial_min_units:
+                    within.add(len(groups))
+                    groups.append([(c, run)])
+                last = None
                 continue
             # adjacent uncovered clauses of one sentence make one finding
             if last is not None and last == c - 1 and parents[last].parent == parents[c].parent:
@@ -96,10 +164,10 @@ class PairGaps:
                 groups.append([(c, gap)])
             last = c
         scored = []
-        for group in groups:
+        for number, group in enumerate(groups):
             ids = [c for c, _ in group]
             gap_units = [u for _, g in group for u in g]
-            group_units = [u for c in ids for u in clause_f[c].units]
+            group_units = gap_units if number in within else [u for c in ids for u in clause_f[c].units]
             covered_in_group = len(group_units) - len(gap_units)
             rest = len(all_units) - len(group_units)
             # how unusual an uncovered stretch is depends on how well the rest of this pair is covered
@@ -107,14 +175,17 @@ class PairGaps:
             p_local = min((covered_rest + 5 * self.p_match) / (rest + 5), 0.95)
             coverage = self._gap_llr(units_weight(gap_units), covered_in_group, p_local)
             # the untranslated share of the group's characters: its uncovered share of content words
-            gap_len = round(sum(clause_f[c].length for c in ids) * len(gap_units) / max(len(group_units), 1))
+            gap_len = round(sum(clause_f[c].length for c in ids) * len(gap_units)
+                            / max(sum(len(clause_f[c].units) for c in ids), 1))
             support, reach = self._support(group_units, [u for c in clause_ids if c not in ids
                                                          for u in clause_f[c].units], other_units)
             window = self._window_residue(group_units, index_of, links, other_units, other_links)
-            scored.append((support, coverage, ids, gap_units, gap_len, reach, window))
+            scored.append((support, coverage, ids, gap_units, gap_len, reach, window, number in within,
+                           covered_in_group))
         # a short target is evidence for one gap only: the gaps that the other side supports least, then
         # those with the stronger word evidence, explain it first; each further gap is judged on what is left
-        scored.sort(key=lambda g: (g[0], -g[1]))
+        # (a stretch inside a clause comes after the whole clauses and explains nothing for them)
+        scored.sort(key=lambda g: (g[7], g[0], -g[1]))
         out = []
         explained = 0
         # a pair whose two sides barely link, or whose side here is nearly all unlinked, is no translation
@@ -126,13 +197,29 @@ class PairGaps:
         residue_evidence = round(math.log1p(units_weight(residue)), 4)
         # a cut clause leaves the other side a clause short
         clauses_evidence = round(math.log((len(clause_ids) + 1) / (other_clauses + 1)), 4)
-        for support, coverage, ids, gap_units, gap_len, reach, window in scored:
+        # judged against the whole document: how many more of this side's words stay unlinked in this
+        # pair than the translation's own linked share leads one to expect (a binomial z-score)
+        literal = self.literal.get(side, 0.0)
+        unlinked_all = [u for u in all_units if u.nstart not in linked]
+        # the same on the other side: a pair that leaves both sides short of links is a paraphrase or
+        # a misalignment, not an omission
+        other_surplus = _surplus(residue, other_units, self.literal.get("t" if side == "s" else "s", 0.0))
+        spent: set[int] = set()
+        for support, coverage, ids, gap_units, gap_len, reach, window, inside, covered_in_group in scored:
             length = 0.0 if unrelated else self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
-            explained += gap_len
+            explained += 0 if inside else gap_len
+            # like the length, the pair's surplus of unlinked words is explained by its stronger gaps first:
+            # a deleted sentence merged into a neighbour's pair must not lend its words to every stretch there
+            surplus = _surplus([u for u in unlinked_all if id(u) not in spent],
+                               [u for u in all_units if id(u) not in spent], literal)
+            spent.update(id(u) for u in gap_units)
             unpaired = 1.0 if all(c in null_clauses for c in ids) else 0.0
-            whole = self._whole_sentences(side, ids, bead, clause_ids)
+            whole = 0 if inside else self._whole_sentences(side, ids, bead, clause_ids)
             confidence = self._raw_confidence(coverage, length, unpaired)
-            finding = self._partial_finding(k, side, ids, gap_units, confidence, bead)
+            # a stretch inside a clause is judged on its own words, but the finding names every stretch of
+            # the clause that weighs as much (a linked word may stand inside what is missing)
+            named = _main_runs([u for c in ids for u in gap_of(c)] if inside else gap_units, clause_f, ids, linked)
+            finding = self._partial_finding(k, side, ids, named, confidence, bead)
             finding.detail["evidence"] = {"coverage": round(coverage, 4), "length": round(length, 4),
                                           "support": round(math.log1p(support), 4),
                                           "reach": round(math.log1p(reach), 4), "unpaired": unpaired,
@@ -141,7 +228,16 @@ class PairGaps:
                                           "gap_share": round(len(gap_units) / max(len(all_units), 1), 4),
                                           "gap": round(math.log1p(units_weight(gap_units)), 4),
                                           "window": round(math.log1p(window), 4),
-                                          "clauses": clauses_evidence}
+                                          "clauses": clauses_evidence,
+                                          "doc_coverage": round(self._gap_llr(units_weight(gap_units),
+                                                                              covered_in_group, literal), 4),
+                                          "surplus": surplus, "other_surplus": other_surplus,
+                                          "literal": round(literal, 4),
+                                          "within": 1.0 if inside else 0.0,
+                                          "run": round(math.log1p(max(units_weight(_longest_run(
+                                              clause_f[c].units, linked)) for c in ids)), 4),
+                                          "numbers": float(sum(1 for u in gap_units
+                                                               if any(ch.isdigit() for ch in u.text)))}
             if whole:
                 # a whole sentence merged into its neighbour's pair: it has no counterpart at all
                 finding.type = "omission" if side == "s" else "addition"
