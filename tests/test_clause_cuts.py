@@ -48,3 +48,15 @@ def test_cut_clause_is_reported_naming_its_chinese_words(name):
         s, e = d["span"]
         assert ZH[s:e] == d["word"]
         assert d["gloss"]
+
+
+def test_named_words_carry_the_senses_chosen_in_context():
+    cut, phrase, _, _ = CUTS["article 2"]
+    best = max(_partials_on_the_line(cut, phrase), key=lambda f: f.confidence)
+    in_context = {tuple(w["span"]): w["gloss"] for w in best.detail["gloss_words"]}
+    for d in best.detail["uncovered"]:
+        if tuple(d["span"]) in in_context:
+            assert d["gloss"] == in_context[tuple(d["span"])]
+    for d in best.detail["uncovered"][:8]:   # the message names the first eight
+        assert f"{d['word']} ({d['gloss']})" in best.message
+    assert "政治 (political)" in best.message and "见解 (opinion)" in best.message

@@ -14,6 +14,7 @@ from ..types import Document, Finding
 from ..represent.chinese import ChineseLexicon
 from ..represent.gloss import Glosser
 from ..represent.senses import EnglishContext
+from .gaps import uncovered_message
 
 if TYPE_CHECKING:
     from ..align import Hierarchy
@@ -64,6 +65,21 @@ def gloss_findings(findings: Sequence[Finding], source: Document, target: Docume
                 detail.append({"word": zh.text[a:b], "span": [a, b], "gloss": w["gloss"], "senses": w["senses"],
                                "source": w["source"]})
         finding.detail["gloss_words"] = detail
+        _regloss_uncovered(finding, detail)
+
+
+def _regloss_uncovered(finding: Finding, words: list[dict]) -> None:
+    """A partial's named words take the senses chosen in context, as its gloss does (the first
+    dictionary sense of a word out of its clause misleads: 更 'to change' for 'more')."""
+    uncovered = finding.detail.get("uncovered")
+    if finding.type != "partial" or not uncovered:
+        return
+    for item in uncovered:
+        a, b = item["span"]
+        inside = [w["gloss"] for w in words if w["gloss"] and a <= w["span"][0] and w["span"][1] <= b]
+        if inside:
+            item["gloss"] = " ".join(inside)
+    finding.message = uncovered_message(finding.type, uncovered, glossed=True)
 
 
 def _norm_span(doc: Document, start: int, end: int) -> tuple[int, int]:

@@ -80,6 +80,13 @@ def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
     return out
 
 
+def uncovered_message(kind: str, uncovered: Sequence[dict], *, glossed: bool) -> str:
+    """The message of a partial or in-pair addition: the words without a counterpart, glossed if Chinese."""
+    words = ", ".join(d["word"] + (f" ({d['gloss']})" if glossed and d["gloss"] else "") for d in uncovered[:8])
+    side, other = ("source", "target") if kind == "partial" else ("target", "source")
+    return f"part of the {side} has no counterpart in the {other}: {words}"
+
+
 class PairGaps:
     """Partial findings (and whole sentences without counterpart) inside the pairs of a sentence alignment."""
 
@@ -359,14 +366,9 @@ class PairGaps:
         other_span = self._span(other_doc, other_segs)
         uncovered = [{"word": doc.text[a:b], "gloss": u.gloss or None, "span": [a, b]}
                      for u in gap_units for a, b in [self._unit_span(doc, u)]]
-        words = ", ".join(d["word"] + (f" ({d['gloss']})" if d["gloss"] and doc.lang == "zh" else "")
-                          for d in uncovered[:8])
-        if side == "s":
-            kind, message = "partial", f"part of the source has no counterpart in the target: {words}"
-            src_span, tgt_span = span, other_span
-        else:
-            kind, message = "addition", f"part of the target has no counterpart in the source: {words}"
-            src_span, tgt_span = other_span, span
+        kind = "partial" if side == "s" else "addition"
+        message = uncovered_message(kind, uncovered, glossed=doc.lang == "zh")
+        src_span, tgt_span = (span, other_span) if side == "s" else (other_span, span)
         return Finding(
             type=kind, confidence=confidence,
             source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
