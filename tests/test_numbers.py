@@ -406,6 +406,7 @@ def test_full_width_digits_keep_offsets_and_surfaces() -> None:
 
 
 def test_zh_clock_times_and_decimals() -> None:
-    assert [(q.value, q.weak) for q in zh_quantities("下午三点三十分")] == [(3, True), (30, False)]
+    # a time of day is one quantity, minutes after midnight or noon: 3:30 p.m. is 210
+    assert [(q.kind, q.value) for q in zh_quantities("下午三点三十分")] == [("time", 210)]
     assert values(zh_quantities("三点五亿元")) == [350_000_000]
     assert values(zh_quantities("增长七点二个百分点")) == [7.2]

@@ -5,7 +5,8 @@ import re
 from bisect import bisect_right
 from typing import Optional
 
-from .quantity import AR_INT, FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, glued, small, with_original_surfaces
+from .quantity import (AR_INT, FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small,
+                       with_original_surfaces)
 
 def _words(names: str, values: object) -> dict[str, int]:
     return dict(zip(names.split(), values))  # type: ignore[call-overload]
@@ -56,7 +57,7 @@ _EN_NUMBER = re.compile(
     rf"|(?P<words>(?:\ba[ \t]+(?=hundred|thousand|million|billion))?{_EN_WORD}"
     rf"(?:(?:[ \t]*[-‐–][ \t]*|[ \t]+(?:and[ \t]+)?){_EN_WORD})*))",
     re.M | re.I)
-_EN_SUFFIX = re.compile(r"(?P<pct>[ \t]*(?:%|per[ \t]?cent\b|percent\b))|(?P<ord>st|nd|rd|th)\b|(?P<decade>s)\b"
+_EN_SUFFIX = re.compile(r"(?P<pct>[ \t]*(?:%|per[ \t]?cent\b|percent\b))|(?P<ord>st|nd|rd|th)\b|(?P<decade>['’]?s)\b"
                         r"|[ \t\-‐]*(?P<mul>hundred|thousand|million|billion|trillion|bn|mn|tn)\b", re.I)
 _EN_RANGE = re.compile(r"[ \t]*(?:to|-|–|‐|and)[ \t]*\d[\d,.]*[ \t\-‐]*(million|billion|trillion|bn|mn|tn)\b", re.I)
 _EN_MULTIPLIERS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12,
@@ -79,6 +80,9 @@ def _en_scan(text: str) -> list[Quantity]:
         month = _MONTHS[(m.group("m1") or m.group("m2")).rstrip(".")]
         out.append(date_quantity(int(year) if year else None, month, int(re.sub(r"\D", "", day)) if day else None,
                          m.start(), m.end(), text))
+    out = _with_range_starts(text, out)
+    out.extend(_en_times(text, out))
+    out.sort(key=lambda q: q.start)
     dates = list(out)
     date_ends = [q.end for q in dates]      # dates do not overlap, so their ends are sorted too
     for m in _EN_NUMBER.finditer(text):
@@ -106,6 +110,45 @@ def _en_scan(text: str) -> list[Quantity]:
     return out
 
 
+# "3 to 5 February", "26-27 September": the first day is a date of the month that follows
+_RANGE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:to|-|–|—|and|&)[ \t]*$")
+# "September 26 to 27, 2019": the second day is a date of the month before
+_RANGE_AFTER = re.compile(r"[ \t]*(?:to|-|–|—|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)(?:,?[ \t]+(\d{4})\b)?")
+_TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5]\d))?[ \t]*"
+                   r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|hours\b|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
+
+
+def _with_range_starts(text: str, dates: list[Quantity]) -> list[Quantity]:
+    out = list(dates)
+    for q in dates:
+        y, m, d = q.date or (None, None, None)
+        if m is None or d is None:
+            continue
+        before = _RANGE_BEFORE.search(text, max(0, q.start - 12), q.start)
+        if before and 1 <= int(before.group(1)) <= 31 and text[q.start:q.start + 1].isdigit():
+            out.append(date_quantity(y, m, int(before.group(1)), before.start(1), before.end(1), text))
+        after = _RANGE_AFTER.match(text, q.end)
+        if after and text[q.start:q.start + 1].isalpha() and 1 <= int(after.group(1)) <= 31:
+            year = int(after.group(2)) if after.group(2) else y
+            out.append(date_quantity(year, m, int(after.group(1)), after.start(1), after.end(), text))
+    return out
+
+
+def _en_times(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """10.15 a.m., 10:15, 3 p.m., 1500 hours: minutes after midnight or noon, like 10时15分 and 下午3时."""
+    out = []
+    for m in _TIME.finditer(text):
+        if not (m.group("ampm") or m.group("sep") == ":"):
+            continue                # 10.15 alone is a decimal, 3 alone a number
+        if any(q.start < m.end() and m.start() < q.end for q in taken):
+            continue
+        if m.group("sep") == ":" and not m.group("ampm") and text[m.end():m.end() + 1] == ":":
+            continue
+        hour, minute = int(m.group("h")), int(m.group("m") or 0)
+        out.append(Quantity(float(hour % 12 * 60 + minute), "time", m.start(), m.end(), m.group().rstrip()))
+    return out
+
+
 def _roman(numeral: str) -> Optional[int]:
     values = [_ROMAN[c] for c in numeral]
     total = sum(-v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values))
@@ -115,7 +158,7 @@ def _roman(numeral: str) -> Optional[int]:
 
 def _en_digits(text: str, m: re.Match) -> Quantity:
     start, end, raw = m.start(), m.end(), m.group()
-    v = float(raw.replace(",", ""))
+    v = digits_value(raw)
     s = _EN_SUFFIX.match(text, end)
     suffix = s.lastgroup if s else None
     if suffix == "pct":

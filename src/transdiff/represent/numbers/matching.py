@@ -34,13 +34,16 @@ def _agreement(a: Quantity, b: Quantity) -> int:
         if other.kind == "date":
             return 1 if other.date[2] == day.date[2] else 0          # type: ignore[index]
         return 1 if other.kind in ("number", "ordinal") and other.value == day.value else 0
+    if "time" in (a.kind, b.kind):
+        return 3 if a.kind == b.kind and a.value == b.value else 0
     dated_a, dated_b = a.kind in ("year", "date"), b.kind in ("year", "date")
     if dated_a and dated_b:
         return _dates_agree(a.date, b.date)            # type: ignore[arg-type]
     if dated_a or dated_b:
         dated, other = (a, b) if dated_a else (b, a)
-        # a year written as a bare number (1948 in a list of figures) is still the year
-        return 1 if dated.kind == "year" and other.kind == "number" and math.isclose(
+        # a year written as a bare number (1948 in a list of figures) is still the year, and resolution
+        # 1970 (2011) reads like a year but is 第1970(2011)号决议
+        return 1 if dated.kind == "year" and other.kind in ("number", "ordinal") and math.isclose(
             dated.value, other.value, rel_tol=1e-9) else 0
     if not math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-12):
         return 0
@@ -76,9 +79,11 @@ def _classes(quantities: list[Quantity]) -> dict[tuple, list[int]]:
     return classes
 
 
-def unmatched(zh: list[Quantity], en: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+def unmatched(zh: list[Quantity], en: list[Quantity], *,
+              include_weak: bool = False) -> tuple[list[Quantity], list[Quantity]]:
     """Pair the quantities of the two sides as a multiset; return (zh without English counterpart,
-    en without Chinese counterpart). Weak quantities take part in the pairing but are never returned."""
+    en without Chinese counterpart). Weak quantities take part in the pairing but are returned only
+    with ``include_weak``."""
     zh_classes, en_classes = _classes(zh), _classes(en)
     en_by_key: dict[tuple, list[tuple]] = {}
     for cls, members in en_classes.items():
@@ -91,7 +96,7 @@ def unmatched(zh: list[Quantity], en: list[Quantity]) -> tuple[list[Quantity], l
         for e_cls in {c: None for key in _keys(z) for c in en_by_key.get(key, ())}:
             e = en[en_classes[e_cls][0]]
             score = _agreement(z, e)
-            if score and not (z.weak and e.weak):        # weak pairs change nothing reported
+            if score:
                 # strong-with-strong first, so that a weak word never steals a strong one's partner
                 pairs.append((z.weak + e.weak, -score, z_cls[0] != e_cls[0], z_members[0], en_classes[e_cls][0],
                               z_cls, e_cls))
@@ -105,5 +110,5 @@ def unmatched(zh: list[Quantity], en: list[Quantity]) -> tuple[list[Quantity], l
         for k in range(count):
             zh_used[zh_classes[z_cls][zi + k]] = en_used[en_classes[e_cls][ei + k]] = True
         zh_next[z_cls], en_next[e_cls] = zi + count, ei + count
-    return ([q for q, used in zip(zh, zh_used) if not used and not q.weak],
-            [q for q, used in zip(en, en_used) if not used and not q.weak])
+    return ([q for q, used in zip(zh, zh_used) if not used and (include_weak or not q.weak)],
+            [q for q, used in zip(en, en_used) if not used and (include_weak or not q.weak)])

@@ -4,8 +4,15 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Optional
 
-# an integer in digits, grouped by thousands or not (see zh.py for the wider Chinese grouping)
-AR_INT = r"\d{1,3}(?:,\d{3})+(?!\d)|\d+"
+# an integer in digits, grouped by thousands with a comma, a thin or no-break space, or not at all;
+# Chinese text also groups with plain spaces (UN documents write 2 275 500美元), see zh.py
+AR_INT = r"\d{1,3}(?:[,\u00a0\u2009\u202f]\d{3})+(?!\d)|\d+"
+GROUPING = str.maketrans("", "", ", \t\u00a0\u2009\u202f，")
+
+
+def digits_value(raw: str) -> float:
+    """2 275 500, 100,000, 1\u2009000.5 -> their value (the grouping marks dropped)."""
+    return float(raw.translate(GROUPING))
 DateParts = tuple[Optional[int], Optional[int], Optional[int]]
 
 @dataclass(frozen=True)
@@ -13,11 +20,12 @@ class Quantity:
     """A number, percentage, ordinal, year or date found in a text.
 
     ``value`` is the number; for a year the year; for a date ``year*10000 + month*100 + day`` with
-    unknown parts as 0 (so 12月10日 is 1210.0); ``date`` holds (year, month, day) for years and dates.
+    unknown parts as 0 (so 12月10日 is 1210.0); ``date`` holds (year, month, day) for years and dates; for a
+    time of day the minutes after midnight or noon (10时15分, 10.15 a.m. and 10:15 p.m. are all 615).
     """
 
     value: float
-    kind: str                      # "number" | "percent" | "year" | "date" | "ordinal"
+    kind: str                      # "number" | "percent" | "year" | "date" | "ordinal" | "time"
     start: int                     # [start, end) offsets in the text passed in
     end: int
     surface: str                   # text[start:end]

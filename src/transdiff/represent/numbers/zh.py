@@ -4,7 +4,7 @@ from __future__ import annotations
 import re
 from typing import Optional
 
-from .quantity import AR_INT, FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, glued, small, with_original_surfaces
+from .quantity import FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small, with_original_surfaces
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -13,14 +13,16 @@ _ZH_BIG = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _CN = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CN_RUN = f"[{_CN}]+"
 _CN_NUM = f"{_CN_RUN}(?:点[零〇一二三四五六七八九]+(?![十百千分刻]))?"   # 三点五, not 三点三十分 (3:30)
-_AR_NUM = rf"(?:{AR_INT})(?:\.\d+)?"
+# digits grouped by thousands: comma, full-width comma, any run of spaces (100   000 in UN documents)
+_ZH_AR_INT = r"\d{1,3}(?:(?:[,，]|[ \t\u00a0\u2009\u202f]+)\d{3})+(?!\d)|\d+"
+_AR_NUM = rf"(?:{_ZH_AR_INT})(?:\.\d+)?"
 _ZH_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _ZH_DAY = r"3[01]|[12]\d|0?[1-9]|三十一?|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _SP = r"[ \t]*"
 
 _ZH_PATTERN = re.compile(
     # the lookahead lets the many positions that cannot start a quantity fail at one test
-    rf"(?=[\s\d（(第百千{_CN}])"
+    rf"(?=[\s\d（(第百千上下晚凌中早{_CN}])"
     rf"(?:(?P<list>^[ \t]*(?:[（(]{_SP}(?:{_CN_RUN}|\d{{1,2}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,2}}){_SP}(?:[、)）]|[.．](?!\d))))"
     rf"|(?P<paren>[（(]{_SP}(?P<pv>{_CN_RUN}|\d{{1,2}}){_SP}[)）](?P<pday>日)?)"
     rf"|(?P<ymd>(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){_SP}年(?:{_SP}(?P<ym>{_ZH_MON}){_SP}月"
@@ -35,6 +37,9 @@ _ZH_PATTERN = re.compile(
     rf"|(?P<frac>(?P<fd>{_AR_NUM}|{_CN_NUM})分之(?P<fn>{_AR_NUM}|{_CN_NUM}))"
     rf"|(?P<slash>(?<![\d/])(?P<sn>\d+)/(?P<sd>\d+)(?![\d/]))"
     rf"|(?P<ord>第{_SP}(?P<ov>{_AR_NUM}|{_CN_NUM}))"
+    rf"|(?P<time>(?:(?P<noon>上午|下午|晚上|凌晨|中午|早上){_SP})?(?P<th>[01]?\d|2[0-4]|{_CN_RUN}){_SP}[时点]"
+    rf"(?:{_SP}(?P<tm>[0-5]?\d|{_CN_RUN}){_SP}分|(?P<half>半))"
+    rf"|(?P<noon2>上午|下午|晚上|凌晨|中午|早上){_SP}(?P<th2>[01]?\d|2[0-4]|{_CN_RUN}){_SP}[时点](?!\d))"
     rf"|(?P<ar>(?P<av>{_AR_NUM})(?:{_SP}[多余]?{_SP}(?P<am>[百千万萬亿億]+)(?P<tail>(?:\d+[百千万萬亿億]+)*\d*))?)"
     rf"|(?P<cn>(?P<cv>{_CN_NUM})(?:[多余]?(?P<cm>[万萬亿億]+))?))",
     re.M,
@@ -95,9 +100,9 @@ def zh_int(s: str) -> Optional[int]:
 
 
 def _zh_value(s: str) -> Optional[float]:
+    if s[:1].isdigit():
+        return digits_value(s)
     s = s.replace(" ", "").replace("\t", "")
-    if s and s[0].isdigit():
-        return float(s.replace(",", ""))
     whole, _, frac = s.partition("点")
     if whole[:1] in ("百", "千", "万", "萬", "亿", "億"):
         return None
@@ -172,6 +177,11 @@ def _zh_scan(text: str) -> list[Quantity]:
                 continue
             weak = not raw[0].isdigit() and small(v) and nxt not in _ARTICLE_COUNTERS
             out.append(Quantity(v, "ordinal", start, end, surface, weak=weak))
+        elif g == "time":                    # 10时15分, 下午3时, 9点半: minutes after midnight or noon
+            hour = _zh_int_of(m.group("th") or m.group("th2"))
+            minute = 30 if m.group("half") else _zh_int_of(m.group("tm")) or 0
+            if hour is not None and hour <= 24 and minute < 60:
+                out.append(Quantity(float(hour % 12 * 60 + minute), "time", start, end, surface))
         elif g == "ar":
             q = _zh_arabic(text, m)
             if q is not None:

@@ -1,0 +1,43 @@
+"""The numbers and dates checks: quantities of one side of an aligned pair the other side lacks.
+
+Reading and pairing are represent/numbers' (ordinals, numbers in words, digit grouping, days, times,
+decades, ranges, numbers inside names); here the leftovers become one mismatch for numbers and one for
+dates. A quantity on both sides that disagrees is a clear substitution (0.9); one present on one side
+only may be expressed in words no reader understands (0.6).
+"""
+from __future__ import annotations
+
+from ..represent.numbers import Quantity, unmatched
+from .pairs import AlignedPair, Mismatch
+
+SUBSTITUTION_CONFIDENCE = 0.9
+ONE_SIDED_CONFIDENCE = 0.6
+
+
+def is_date(q: Quantity) -> bool:
+    return q.date is not None or q.kind in ("year", "time")
+
+
+def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:
+    """A weak quantity left over (五场, "five", 26日) is reported only when the other side has one left too:
+    五场 against "two" is a substitution, 五场 against nothing may be a paraphrase."""
+    return [q.surface for q in left if not q.weak or other_left]
+
+
+def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:
+    zh_f, _ = pair.zh
+    en_f, _ = pair.en
+    zh_q = [q for f in zh_f for q in f.quantities]
+    en_q = [q for f in en_f for q in f.quantities]
+    if not zh_q and not en_q:
+        return []
+    zh_left, en_left = unmatched(zh_q, en_q, include_weak=True)
+    src_only, tgt_only = pair.by_side(zh_left, en_left)
+    out = []
+    for kind, dated in (("number", False), ("date", True)):
+        s = _reported([q for q in src_only if is_date(q) == dated], [q for q in tgt_only if is_date(q) == dated])
+        t = _reported([q for q in tgt_only if is_date(q) == dated], [q for q in src_only if is_date(q) == dated])
+        if s or t:
+            confidence = SUBSTITUTION_CONFIDENCE if s and t else ONE_SIDED_CONFIDENCE
+            out.append(Mismatch(kind, s, t, confidence))
+    return out
