@@ -11,7 +11,8 @@ on the first half of UN-dev and on WMT20-A; UN-dev's second half and WMT20-B are
 Each document is compared (``transdiff.compare`` + the default checks, default threshold, Chinese as the
 source) as it is, and then once per kind of synthetic change, with two lines of the document changed:
 
-* ``digits``: a digit string that both sides write (grouping marks aside) changed on one side;
+* ``digits``: a digit string that both sides write (grouping marks aside; not a paragraph number at the
+  start of a line) changed on one side;
 * ``zh-numeral``: a Chinese numeral (三, 两, 二十五 ...) whose value the English writes, changed in the Chinese;
 * ``date``: a year (4 digits) or the day of a month that both sides write, moved on one side;
 * ``name``: an organisation of the built-in glossary written on both sides (UNICEF / 儿童基金会) replaced on
@@ -85,6 +86,7 @@ def documents(shared: Path, corpus: str, doc_lines: int, part: str) -> list[Doc]
 
 # -- synthetic changes: eligibility from the raw text ----------------------------------------------
 _DIGITS = re.compile(r"(?<![\d.,])\d{1,3}(?:[, \u2009\u202f，]\d{3})+(?![\d])|(?<![\d.,])\d+(?:\.\d+)?(?![\d])")
+_LIST_MARK = re.compile(r"\s*[(（]?\d{1,3}[.)）．]$")
 _YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d)(?!\d)")
 _ZH_NUMERAL = re.compile(r"[零〇一二两三四五六七八九十百千万亿]+")
 _ZH_DAY = re.compile(r"(\d{1,2})月(\d{1,2})日")
@@ -111,6 +113,8 @@ def _change_digits(zh: str, en: str, rng: random.Random) -> Optional[tuple[str, 
     options = []
     for side, text, other in (("zh", zh, en_plain), ("en", en, zh_plain)):
         for m in _DIGITS.finditer(text):
+            if _LIST_MARK.match(text[:m.end() + 1]):
+                continue        # a paragraph number (12. or (3)), numbering rather than content
             value = _plain(m.group())
             if value in other and not _YEAR.fullmatch(value) and len(value.replace(".", "")) >= 1:
                 options.append((side, m))

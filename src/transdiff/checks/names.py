@@ -3,7 +3,7 @@ from the other side.
 
 It reports only what it has evidence for. An English acronym (UNICEF, NPT) is a finding when a
 Chinese form of it is known - the built-in or the user's glossary (儿童基金会 / UNICEF), CC-CEDICT
-(艾滋病毒 / HIV) - and neither that form nor the acronym's letters are in the Chinese. A Chinese name that the
+(艾滋病毒 / HIV), the words of data/names.tsv that imply one (中央 for CPC, 元 for RMB) - and neither that form nor the acronym's letters are in the Chinese. A Chinese name that the
 glossary or CC-CEDICT renders with an acronym (世界卫生组织 / World Health Organization, WHO) missing in English
 would be the mirror image, but English refers back to a name with a short form that is no rendering of
 it ("the Council" for 安理会, "the Organization" for 联合国), so that direction is left to the coverage
@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from importlib import resources
 from typing import Iterable, Optional
 
 from ..dictionary.cedict import load_cedict
@@ -55,6 +56,8 @@ class NameIndex:
         for term, senses in _cedict_names().items():
             if term not in glossary.terms:
                 self._add(term, senses)
+        for acronym, forms in implied_forms().items():
+            self.chinese_of.setdefault(acronym, set()).update(forms)
 
     def _add(self, term: str, renderings: Iterable[str]) -> None:
         renderings = list(renderings)
@@ -65,6 +68,18 @@ class NameIndex:
             self.chinese_of.setdefault(a, set()).add(term)
         keys = [k for k in (_keys(r) for r in renderings) if k]
         self.english_of.setdefault(term, []).extend(k for k in keys if k not in self.english_of.get(term, []))
+
+
+@lru_cache(maxsize=1)
+def implied_forms() -> dict[str, tuple[str, ...]]:
+    """data/names.tsv: Chinese words that imply an acronym without translating it (中央 for CPC, 元 for RMB)."""
+    out: dict[str, tuple[str, ...]] = {}
+    text = resources.files("transdiff").joinpath("data/names.tsv").read_text(encoding="utf-8")
+    for line in text.splitlines():
+        if line.strip() and not line.startswith("#"):
+            acronym, forms = line.split("\t")[:2]
+            out[acronym] = tuple(f for f in forms.split("|") if f)
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -105,6 +120,7 @@ def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> l
     zh_lookup = "".join(u.text for f in zh_f for u in f.units) + "\0" + zh_text
     en_keys = _keys(en_text)
     en_letters = set(_ACRONYM.findall(en_text))
+    en_squeezed = re.sub(r"[\s\-‐–]", "", en_text).lower()      # ATP500 = ATP 500, COVID19 = COVID-19
 
     en_missing = []
     for acronym in sorted(set(_ACRONYM.findall(en_text))):
@@ -119,7 +135,7 @@ def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> l
         if not is_name_acronym(letters) or letters in en_letters:
             continue
         expansions = [keys for term in index.chinese_of.get(letters, ()) for keys in index.english_of.get(term, ())]
-        if not any(_contains(en_keys, keys) for keys in expansions) and letters.lower() not in en_text.lower():
+        if not any(_contains(en_keys, keys) for keys in expansions) and letters.lower() not in en_squeezed:
             zh_missing.append(letters)
     if not en_missing and not zh_missing:
         return []

@@ -82,6 +82,8 @@ def _en_scan(text: str) -> list[Quantity]:
                          m.start(), m.end(), text))
     out = _with_range_starts(text, out)
     out.extend(_en_times(text, out))
+    out.extend(Quantity(1.5 if m.group(1) else 0.5, "number", m.start(), m.end(), m.group(), weak=True)
+               for m in _HALF.finditer(text))
     out.sort(key=lambda q: q.start)
     dates = list(out)
     date_ends = [q.end for q in dates]      # dates do not overlap, so their ends are sorted too
@@ -116,6 +118,9 @@ _RANGE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:to|-|�
 _RANGE_AFTER = re.compile(r"[ \t]*(?:to|-|–|—|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)(?:,?[ \t]+(\d{4})\b)?")
 _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5]\d))?[ \t]*"
                    r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|hours\b|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
+
+
+_HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
 def _with_range_starts(text: str, dates: list[Quantity]) -> list[Quantity]:

@@ -22,7 +22,7 @@ _SP = r"[ \t]*"
 
 _ZH_PATTERN = re.compile(
     # the lookahead lets the many positions that cannot start a quantity fail at one test
-    rf"(?=[\s\d（(第百千上下晚凌中早{_CN}])"
+    rf"(?=[\s\d（(第百千上下晚凌中早半俩倆{_CN}])"
     rf"(?:(?P<list>^[ \t]*(?:[（(]{_SP}(?:{_CN_RUN}|\d{{1,2}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,2}}){_SP}(?:[、)）]|[.．](?!\d))))"
     rf"|(?P<paren>[（(]{_SP}(?P<pv>{_CN_RUN}|\d{{1,2}}){_SP}[)）](?P<pday>日)?)"
     rf"|(?P<ymd>(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){_SP}年(?:{_SP}(?P<ym>{_ZH_MON}){_SP}月"
@@ -37,16 +37,21 @@ _ZH_PATTERN = re.compile(
     rf"|(?P<frac>(?P<fd>{_AR_NUM}|{_CN_NUM})分之(?P<fn>{_AR_NUM}|{_CN_NUM}))"
     rf"|(?P<slash>(?<![\d/])(?P<sn>\d+)/(?P<sd>\d+)(?![\d/]))"
     rf"|(?P<ord>第{_SP}(?P<ov>{_AR_NUM}|{_CN_NUM}))"
+    rf"|(?P<century>(?P<cy>\d{{1,2}}|{_CN_RUN}){_SP}世纪(?:{_SP}(?P<cdec>\d0|[一二三四五六七八九]十){_SP}年代)?)"
     rf"|(?P<time>(?:(?P<noon>上午|下午|晚上|凌晨|中午|早上){_SP})?(?P<th>[01]?\d|2[0-4]|{_CN_RUN}){_SP}[时点]"
     rf"(?:{_SP}(?P<tm>[0-5]?\d|{_CN_RUN}){_SP}分|(?P<half>半))"
     rf"|(?P<noon2>上午|下午|晚上|凌晨|中午|早上){_SP}(?P<th2>[01]?\d|2[0-4]|{_CN_RUN}){_SP}[时点](?!\d))"
     rf"|(?P<ar>(?P<av>{_AR_NUM})(?:{_SP}[多余]?{_SP}(?P<am>[百千万萬亿億]+)(?P<tail>(?:\d+[百千万萬亿億]+)*\d*))?)"
+    rf"|(?P<ban>(?:(?P<bv>\d+|{_CN_RUN})个)?半(?=[个年天月小时日数]))"
+    rf"|(?P<lia>[俩倆])"
     rf"|(?P<cn>(?P<cv>{_CN_NUM})(?:[多余]?(?P<cm>[万萬亿億]+))?))",
     re.M,
 )
 # a single 二..九/两/十 counts (weakly) only before one of these: 三国, 五年, 两大, 十项 ...
 _COUNTERS = set("个位名人项条次件种类家所座部本篇章节款段句年天周岁届批代层级倍米里吨克元台辆架艘只头张份套国省市县"
-                "场轮期号页秒股支对双例笔户间栋面大强时点至到或亩斤票枚颗块片集圈遍趟处度多余来几")
+                "场轮期号页秒股支对双例笔户间栋面大强时点至到或亩斤票枚颗块片集圈遍趟处度多余来几"
+                "等队角局")   # 二等奖 second prize, 二队 second team, 五角星 five-pointed star, 5局 5 sets
+_TWO_AS_NAME = set("岸会极性者")        # 两岸 cross-strait, 两会 the two sessions, 两极, 两性, 两者 both
 _ARTICLE_COUNTERS = set("条章节款编卷项")   # 第三条 is "Article 3": a strong anchor even though small
 _APPROXIMATE = set("近逾数几超约")           # 数十亿 "billions", 近一亿 "nearly 100 million": vague amounts
 _ROUND_APPROXIMATE = _APPROXIMATE | set("过上破足")   # 过亿, 上百, 破千, 不足百万: vague round amounts
@@ -177,11 +182,26 @@ def _zh_scan(text: str) -> list[Quantity]:
                 continue
             weak = not raw[0].isdigit() and small(v) and nxt not in _ARTICLE_COUNTERS
             out.append(Quantity(v, "ordinal", start, end, surface, weak=weak))
+        elif g == "century":                 # 20世纪 the 20th century; 20世纪90年代 the 1990s
+            century = _zh_int_of(m.group("cy"))
+            if century is None:
+                continue
+            if m.group("cdec"):
+                decade = int(_zh_value(m.group("cdec")) or 0)
+                out.append(date_quantity((century - 1) * 100 + decade, None, None, start, end, text))
+            else:
+                out.append(Quantity(float(century), "ordinal", start, end, surface))
         elif g == "time":                    # 10时15分, 下午3时, 9点半: minutes after midnight or noon
             hour = _zh_int_of(m.group("th") or m.group("th2"))
             minute = 30 if m.group("half") else _zh_int_of(m.group("tm")) or 0
             if hour is not None and hour <= 24 and minute < 60:
                 out.append(Quantity(float(hour % 12 * 60 + minute), "time", start, end, surface))
+        elif g == "ban":                     # 半年 half a year, 一个半小时 an hour and a half
+            whole = _zh_value(m.group("bv")) if m.group("bv") else 0.0
+            if whole is not None:
+                out.append(Quantity(whole + 0.5, "number", start, end, surface, weak=True))
+        elif g == "lia":                     # 他们俩: the two of them
+            out.append(Quantity(2.0, "number", start, end, surface, weak=True))
         elif g == "ar":
             q = _zh_arabic(text, m)
             if q is not None:
@@ -238,6 +258,8 @@ def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
             return [Quantity(_ZH_DIGITS[d] * unit, "number", start, end, raw, weak=True) for d in pair.groups()[:2]]
         return []
     v *= _zh_big(m.group("cm"))
+    if raw in ("两", "兩") and not m.group("cm") and nxt not in _TWO_AS_NAME:
+        counted = True      # 两 is "two" before any noun (两委员会 the two Commissions), unlike 一 or 十
     if nxt == "月" or len(raw) == 1 and not m.group("cm") and not counted:
         return []       # single characters live inside words: 一切, 统一, 十分, 二者; 十二月 is December
     if len(raw) > 1 and all(c in _ZH_DIGITS for c in raw):
