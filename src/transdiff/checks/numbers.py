@@ -18,10 +18,17 @@ def is_date(q: Quantity) -> bool:
     return q.date is not None or q.kind in ("year", "time")
 
 
+def _telling(q: Quantity) -> bool:
+    """Strong, or a weak whole number of 2 or more: "one", 一, "first" and "half" are rendered as "a", "an",
+    "single", 之一 or not at all so often that one of them left over tells nothing."""
+    return not q.weak or q.kind in ("number", "percent") and q.value >= 2 and q.value == int(q.value)
+
+
 def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:
     """A weak quantity left over (五场, "five", 26日) is reported only when the other side has one left too:
     五场 against "two" is a substitution, 五场 against nothing may be a paraphrase."""
-    return [q.surface for q in left if not q.weak or other_left]
+    other = any(_telling(q) for q in other_left)
+    return [q.surface for q in left if not q.weak or _telling(q) and other]
 
 
 def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:

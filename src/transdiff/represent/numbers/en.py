@@ -49,7 +49,7 @@ _EN_DATE = re.compile(   # month names are case-sensitive so that "may" the verb
     rf"|\b(?P<m2>{_MONTH})\s+(?:(?P<d2>{_DAY})(?!,?\d)(?:,?\s+(?P<y2>{_YEAR}))?|(?P<y3>{_YEAR})))")
 _EN_NUMBER = re.compile(
     rf"(?=[\d(]|^|\b(?:a[ \t]|{_EN_PREFIXES}))"     # cheap first test: most positions cannot start one
-    rf"(?:(?P<list>^[ \t]*\(?(?:\d{{1,2}}|[a-z])[.)](?=\s))"
+    rf"(?:(?P<list>^[ \t]*\(?(?:\d{{1,3}}|[a-z])[.)](?=\s))"
     rf"|(?P<paren>\((?:\d{{1,2}}|[a-z]|(?-i:[IVX]+|[ivx]+))\))"
     rf"|(?P<roman>\b(?:{_ROMAN_AFTER})[ \t]+(?-i:(?P<rv>[IVXLC]+))\b)"
     rf"|(?P<slash>(?<![\d/])(?P<sn>\d+)/(?P<sd>\d+)(?![\d/]))"
@@ -84,6 +84,8 @@ def _en_scan(text: str) -> list[Quantity]:
     out.extend(_en_times(text, out))
     out.extend(Quantity(1.5 if m.group(1) else 0.5, "number", m.start(), m.end(), m.group(), weak=True)
                for m in _HALF.finditer(text))
+    # "this year": whichever year the other side names (2015年是 ... / This year marks ...)
+    out.extend(Quantity(0.0, "relyear", m.start(), m.end(), m.group(), weak=True) for m in _RELATIVE_YEAR.finditer(text))
     out.sort(key=lambda q: q.start)
     dates = list(out)
     date_ends = [q.end for q in dates]      # dates do not overlap, so their ends are sorted too
@@ -99,7 +101,8 @@ def _en_scan(text: str) -> list[Quantity]:
         elif m.lastgroup == "roman":        # Chapter VI, World War II
             value = _roman(m.group("rv"))
             if value is not None:
-                out.append(Quantity(float(value), "number", m.start("rv"), m.end(), m.group("rv")))
+                # weak: Annex III, Part I are often 附件三, 第一部分, whose small numeral is weak too
+                out.append(Quantity(float(value), "number", m.start("rv"), m.end(), m.group("rv"), weak=True))
         elif m.lastgroup == "slash":        # 1/10, 2/3: weak, like 十分之一
             if int(m.group("sd")):
                 out.append(Quantity(int(m.group("sn")) / int(m.group("sd")), "number", m.start(), m.end(),
@@ -117,9 +120,11 @@ _RANGE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:to|-|�
 # "September 26 to 27, 2019": the second day is a date of the month before
 _RANGE_AFTER = re.compile(r"[ \t]*(?:to|-|–|—|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)(?:,?[ \t]+(\d{4})\b)?")
 _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5]\d))?[ \t]*"
-                   r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|hours\b|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
+                   r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
 
 
+_RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|that|the same|the current|the previous|the past|the coming) year\b",
+                            re.I)
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
@@ -173,10 +178,12 @@ def _en_digits(text: str, m: re.Match) -> Quantity:
     if suffix == "mul":
         end = s.end()                                                            # type: ignore[union-attr]
         return Quantity(v * _EN_MULTIPLIERS[s.group("mul").lower()], "number", start, end, text[start:end])
-    ranged = _EN_RANGE.match(text, end)               # 60 to 85 billion: both ends are in billions
+    year_like = len(raw) == 4 and raw.isdigit() and 1000 <= v <= 2100
+    # 60 to 85 billion: both ends are in billions; but not "in 2013 to 9 billion"
+    ranged = None if year_like else _EN_RANGE.match(text, end)
     if ranged:
         v *= _EN_MULTIPLIERS[ranged.group(1).lower()]
-    elif len(raw) == 4 and raw.isdigit() and 1000 <= v <= 2100 and text[start - 1:start] not in ("$", "€", "£", "¥"):
+    elif year_like and text[start - 1:start] not in ("$", "€", "£", "¥"):
         return date_quantity(int(v), None, None, start, s.end() if suffix == "decade" else end, text)   # the 1990s
     return Quantity(v, "number", start, end, raw, weak=glued(text, start) or after_colon(text, start))
 

@@ -34,6 +34,9 @@ def _agreement(a: Quantity, b: Quantity) -> int:
         if other.kind == "date":
             return 1 if other.date[2] == day.date[2] else 0          # type: ignore[index]
         return 1 if other.kind in ("number", "ordinal") and other.value == day.value else 0
+    if "relyear" in (a.kind, b.kind):
+        other = b if a.kind == "relyear" else a
+        return 1 if other.date is not None and other.date[0] is not None else 0
     if "time" in (a.kind, b.kind):
         return 3 if a.kind == b.kind and a.value == b.value else 0
     dated_a, dated_b = a.kind in ("year", "date"), b.kind in ("year", "date")
@@ -53,13 +56,15 @@ def _agreement(a: Quantity, b: Quantity) -> int:
 
 
 def _keys(q: Quantity) -> list[tuple]:
+    if q.kind == "relyear":
+        return [("relyear",)]
     keys: list[tuple] = []
     if q.kind != "date" or _day_only(q):
         keys.append(("v", _value_key(q.value)))
     if q.date is not None:
         y, m, d = q.date
         if y is not None:
-            keys.append(("y", y))
+            keys += [("y", y), ("relyear",)]
         if m is not None and d is not None:
             keys.append(("md", m, d))
         if d is not None:

@@ -19,15 +19,17 @@ _AR_NUM = rf"(?:{_ZH_AR_INT})(?:\.\d+)?"
 _ZH_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _ZH_DAY = r"3[01]|[12]\d|0?[1-9]|三十一?|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _SP = r"[ \t]*"
+_DAY_TO = r"[至到和、\-－—–~～]"      # 7月29至31日, 10月24和25日: a range of days of one month
 
 _ZH_PATTERN = re.compile(
     # the lookahead lets the many positions that cannot start a quantity fail at one test
-    rf"(?=[\s\d（(第百千上下晚凌中早半俩倆{_CN}])"
-    rf"(?:(?P<list>^[ \t]*(?:[（(]{_SP}(?:{_CN_RUN}|\d{{1,2}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,2}}){_SP}(?:[、)）]|[.．](?!\d))))"
+    rf"(?=[\s\d（(第百千上下晚凌中早半俩倆今去明本当同前{_CN}])"
+    rf"(?:(?P<list>^[ \t]*(?:[（(]{_SP}(?:{_CN_RUN}|\d{{1,3}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,3}}){_SP}(?:[、)）]|[.．](?!\d))))"
     rf"|(?P<paren>[（(]{_SP}(?P<pv>{_CN_RUN}|\d{{1,2}}){_SP}[)）](?P<pday>日)?)"
     rf"|(?P<ymd>(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){_SP}年(?:{_SP}(?P<ym>{_ZH_MON}){_SP}月"
-    rf"(?:{_SP}(?P<yd>{_ZH_DAY}){_SP}[日号])?)?)"
-    rf"|(?P<md>(?P<m>{_ZH_MON}){_SP}月{_SP}(?P<d>{_ZH_DAY}){_SP}[日号])"
+    rf"(?:{_SP}(?P<yd>{_ZH_DAY})(?:{_SP}{_DAY_TO}{_SP}(?P<yd2>{_ZH_DAY}))?{_SP}[日号])?)?)"
+    rf"|(?P<md>(?P<m>{_ZH_MON}){_SP}月{_SP}(?P<d>{_ZH_DAY})(?:{_SP}{_DAY_TO}{_SP}(?P<d2>{_ZH_DAY}))?{_SP}[日号])"
+    rf"|(?P<rel>今年|去年|明年|本年|当年|同年|前年)"
     rf"|(?P<day>(?<!\d)(?P<dv>{_ZH_DAY}){_SP}[日号](?![元币]))"
     rf"|(?P<decade>(?<!\d)(?P<dec>\d0|〇〇|[一二三四五六七八九]十){_SP}(?:年代|后))"
     rf"|(?P<pct1>百分之{_SP}(?P<pv1>百|{_AR_NUM}|{_CN_NUM}))"
@@ -153,9 +155,11 @@ def _zh_scan(text: str) -> list[Quantity]:
         elif g == "ymd":
             y = m.group("y")
             year = int(y) if y.isdigit() else int("".join(str(_ZH_DIGITS[c]) for c in y))
-            out.append(date_quantity(year, _zh_int_of(m.group("ym")), _zh_int_of(m.group("yd")), start, end, text))
+            out += _day_range(year, m, "ym", "yd", "yd2", text)
         elif g == "md":
-            out.append(date_quantity(None, _zh_int_of(m.group("m")), _zh_int_of(m.group("d")), start, end, text))
+            out += _day_range(None, m, "m", "d", "d2", text)
+        elif g == "rel":                     # 今年 "this year": whichever year the other side names
+            out.append(Quantity(0.0, "relyear", start, end, surface, weak=True))
         elif g == "day":                     # 27日 alone: the English usually names the month too
             out.append(date_quantity(None, None, _zh_int_of(m.group("dv")), start, end, text, weak=True))
         elif g == "decade":                  # 90年代, 八十年代, 80后: the 1990s, the 1980s
@@ -209,6 +213,14 @@ def _zh_scan(text: str) -> list[Quantity]:
         else:
             out.extend(_zh_numeral(text, m))
     return out
+
+
+def _day_range(year: Optional[int], m: re.Match, month: str, day: str, last_day: str, text: str) -> list[Quantity]:
+    mon = _zh_int_of(m.group(month))
+    if not m.group(last_day):
+        return [date_quantity(year, mon, _zh_int_of(m.group(day)), m.start(), m.end(), text)]
+    return [date_quantity(year, mon, _zh_int_of(m.group(day)), m.start(), m.end(day), text),
+            date_quantity(year, mon, _zh_int_of(m.group(last_day)), m.start(last_day), m.end(), text)]
 
 
 def _trim_si(units: str, nxt: str) -> str:
