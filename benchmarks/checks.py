@@ -151,7 +151,7 @@ def _change_zh_numeral(zh: str, en: str, rng: random.Random) -> Optional[tuple[s
     i = rng.choice(positions)
     current = "二" if run[i] == "两" else run[i]
     new = run[:i] + rng.choice([d for d in _ZH_DIGIT_CHARS if d != current]) + run[i + 1:]
-    return _replace(zh, m.start(), m.end(), new), en, f"zh {run}->{new}"
+    return _replace(zh, m.start(), m.end(), new), en, f"zh {run}->{new} ({zh[max(0, m.start() - 4):m.end() + 4]})"
 
 
 def _change_date(zh: str, en: str, rng: random.Random) -> Optional[tuple[str, str, str]]:

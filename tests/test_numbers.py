@@ -353,7 +353,8 @@ def test_zh_vague_amounts_are_weak() -> None:
 
 
 def test_zh_day_without_month_meets_english_date_or_ordinal() -> None:
-    day = one(zh_quantities("中国女排27日迎来九连胜"))
+    day, nine = zh_quantities("中国女排27日迎来九连胜")
+    assert (nine.value, nine.weak) == (9, True)       # 九连胜 "a ninth straight win": weak, it may meet "ninth"
     assert (day.kind, day.date, day.weak) == ("date", (None, None, 27), True)
     assert unmatched([day], en_quantities("On September 27, China won")) == ([], [])
     assert unmatched([day], en_quantities("on the 27th")) == ([], [])

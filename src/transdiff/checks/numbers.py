@@ -19,9 +19,14 @@ def is_date(q: Quantity) -> bool:
 
 
 def _telling(q: Quantity) -> bool:
-    """Strong, or a weak whole number of 2 or more: "one", 一, "first" and "half" are rendered as "a", "an",
-    "single", 之一 or not at all so often that one of them left over tells nothing."""
-    return not q.weak or q.kind in ("number", "percent") and q.value >= 2 and q.value == int(q.value)
+    """Strong, or a weak number of 2 or more, a fraction, an ordinal from "third": "one", 一, "first" and
+    "half" are rendered as "a", "an", "single", 之一 or not at all so often that one left over tells nothing."""
+    if not q.weak:
+        return True
+    if q.kind == "ordinal":              # "second" is also a unit of time and a verb
+        return q.value >= 3 or q.value == 2 and q.surface.lower() != "second"
+    whole = q.value >= 2 and q.value == int(q.value)
+    return q.kind in ("number", "percent") and (whole or 0 < q.value < 1 and q.value != 0.5)   # two-thirds
 
 
 def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:

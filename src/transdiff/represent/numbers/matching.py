@@ -36,7 +36,7 @@ def _agreement(a: Quantity, b: Quantity) -> int:
         return 1 if other.kind in ("number", "ordinal") and other.value == day.value else 0
     if "relyear" in (a.kind, b.kind):
         other = b if a.kind == "relyear" else a
-        return 1 if other.date is not None and other.date[0] is not None else 0
+        return 1 if other.kind == "relyear" or other.date is not None and other.date[0] is not None else 0
     if "time" in (a.kind, b.kind):
         return 3 if a.kind == b.kind and a.value == b.value else 0
     dated_a, dated_b = a.kind in ("year", "date"), b.kind in ("year", "date")
@@ -95,7 +95,7 @@ def unmatched(zh: list[Quantity], en: list[Quantity], *,
         for key in _keys(en[members[0]]):
             en_by_key.setdefault(key, []).append(cls)
     # pairing works on classes, not items, so that a value repeated a thousand times costs nothing extra
-    pairs: list[tuple[int, int, bool, int, int, tuple, tuple]] = []
+    pairs: list[tuple[bool, int, int, bool, int, int, tuple, tuple]] = []
     for z_cls, z_members in zh_classes.items():
         z = zh[z_members[0]]
         for e_cls in {c: None for key in _keys(z) for c in en_by_key.get(key, ())}:
@@ -103,9 +103,11 @@ def unmatched(zh: list[Quantity], en: list[Quantity], *,
             score = _agreement(z, e)
             if score:
                 # strong-with-strong first, so that a weak word never steals a strong one's partner
-                pairs.append((z.weak + e.weak, -score, z_cls[0] != e_cls[0], z_members[0], en_classes[e_cls][0],
+                # "this year" takes a year only when nothing else does: 2004年 ... 今年 / 2005 ... this year
+                relative = "relyear" in (z.kind, e.kind) and z.kind != e.kind
+                pairs.append((relative, z.weak + e.weak, -score, z_cls[0] != e_cls[0], z_members[0], en_classes[e_cls][0],
                               z_cls, e_cls))
-    pairs.sort(key=lambda p: p[:5])
+    pairs.sort(key=lambda p: p[:6])
     zh_used, en_used = [False] * len(zh), [False] * len(en)
     zh_next = dict.fromkeys(zh_classes, 0)
     en_next = dict.fromkeys(en_classes, 0)

@@ -4,6 +4,8 @@ from __future__ import annotations
 import re
 from typing import Optional
 
+from ..chinese import is_han
+
 from .quantity import FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small, with_original_surfaces
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -54,6 +56,8 @@ _COUNTERS = set("个位名人项条次件种类家所座部本篇章节款段句
                 "场轮期号页秒股支对双例笔户间栋面大强时点至到或亩斤票枚颗块片集圈遍趟处度多余来几"
                 "等队角局")   # 二等奖 second prize, 二队 second team, 五角星 five-pointed star, 5局 5 sets
 _TWO_AS_NAME = set("岸会极性者")        # 两岸 cross-strait, 两会 the two sessions, 两极, 两性, 两者 both
+_LATENT = set("二三四五六七八九")
+_LATENT_AFTER = set("第初星周礼")     # 第二 is an ordinal (read above); 初三, 星期五, 周五, 礼拜三 are days
 _ARTICLE_COUNTERS = set("条章节款编卷项")   # 第三条 is "Article 3": a strong anchor even though small
 _APPROXIMATE = set("近逾数几超约")           # 数十亿 "billions", 近一亿 "nearly 100 million": vague amounts
 _ROUND_APPROXIMATE = _APPROXIMATE | set("过上破足")   # 过亿, 上百, 破千, 不足百万: vague round amounts
@@ -272,8 +276,14 @@ def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
     v *= _zh_big(m.group("cm"))
     if raw in ("两", "兩") and not m.group("cm") and nxt not in _TWO_AS_NAME:
         counted = True      # 两 is "two" before any noun (两委员会 the two Commissions), unlike 一 or 十
-    if nxt == "月" or len(raw) == 1 and not m.group("cm") and not counted:
-        return []       # single characters live inside words: 一切, 统一, 十分, 二者; 十二月 is December
+    if nxt == "月":
+        return []       # 十二月 is December
+    if len(raw) == 1 and not m.group("cm") and not counted:
+        # single characters live inside words (一切, 统一, 十分, 二者), but 二 to 九 before a noun are mostly
+        # numbers (五星红旗, 三( 3 )名): weak, so that they only meet a number the other side has left over
+        if raw in _LATENT and (is_han(nxt) or nxt in "(（") and before not in _LATENT_AFTER:
+            return [Quantity(float(v), "number", start, end, raw, weak=True)]
+        return []
     if len(raw) > 1 and all(c in _ZH_DIGITS for c in raw):
         return []       # digit strings without 年 are names: 五四, 九一八, 一一
     weak = small(v) or before in _APPROXIMATE or raw == "十一" and not counted   # 数十亿; “十一” National Day
