@@ -407,7 +407,7 @@ def test_full_width_digits_keep_offsets_and_surfaces() -> None:
 
 
 def test_zh_clock_times_and_decimals() -> None:
-    # a time of day is one quantity, minutes after midnight or noon: 3:30 p.m. is 210
-    assert [(q.kind, q.value) for q in zh_quantities("下午三点三十分")] == [("time", 210)]
+    # a time of day is one quantity, minutes after midnight: 3:30 p.m. is 930
+    assert [(q.kind, q.value) for q in zh_quantities("下午三点三十分")] == [("time", 930)]
     assert values(zh_quantities("三点五亿元")) == [350_000_000]
     assert values(zh_quantities("增长七点二个百分点")) == [7.2]

@@ -7,7 +7,7 @@ only may be expressed in words no reader understands (0.6).
 """
 from __future__ import annotations
 
-from ..represent.numbers import Quantity, unmatched
+from ..represent.numbers import Quantity, agree, unmatched
 from .pairs import AlignedPair, Mismatch
 
 SUBSTITUTION_CONFIDENCE = 0.9
@@ -16,6 +16,11 @@ ONE_SIDED_CONFIDENCE = 0.6
 
 def is_date(q: Quantity) -> bool:
     return q.date is not None or q.kind in ("year", "time")
+
+
+def _said_elsewhere(q: Quantity, other_side: list[Quantity]) -> bool:
+    # "this year" stands for any year, so it says nothing about which one
+    return q.kind != "relyear" and any(o.kind != "relyear" and agree(q, o) for o in other_side)
 
 
 def _telling(q: Quantity) -> bool:
@@ -44,6 +49,10 @@ def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:
     if not zh_q and not en_q:
         return []
     zh_left, en_left = unmatched(zh_q, en_q, include_weak=True)
+    # a value repeated on one side (15岁 ... 不满15岁 / 15 years ... under that age) is one value, not two
+    # when nothing is left on the other side to stand against it
+    zh_left, en_left = ([q for q in zh_left if any(_telling(e) for e in en_left) or not _said_elsewhere(q, en_q)],
+                        [q for q in en_left if any(_telling(z) for z in zh_left) or not _said_elsewhere(q, zh_q)])
     src_only, tgt_only = pair.by_side(zh_left, en_left)
     out = []
     for kind, dated in (("number", False), ("date", True)):

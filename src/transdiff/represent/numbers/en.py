@@ -82,6 +82,7 @@ def _en_scan(text: str) -> list[Quantity]:
                          m.start(), m.end(), text))
     out = _with_range_starts(text, out)
     out.extend(_en_times(text, out))
+    out.extend(_spelled_amounts(text, out))
     out.extend(Quantity(1.5 if m.group(1) else 0.5, "number", m.start(), m.end(), m.group(), weak=True)
                for m in _HALF.finditer(text))
     # "this year": whichever year the other side names (2015年是 ... / This year marks ...)
@@ -125,6 +126,14 @@ _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5
 
 _RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|that|the same|the current|the previous|the past|the coming) year\b",
                             re.I)
+_DECADES = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \t]+)?decades?\b", re.I)
+_SMALL_WORDS = {w: v for w, v in zip("a one two three four five six seven eight nine ten".split(), (1, *range(1, 11)))}
+# "a third of", "one quarter of": a fraction; "a third country" is an ordinal
+_A_FRACTION = re.compile(r"\b(?:a|one)[ \t-]+(third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=[ \t]+of\b)",
+                         re.I)
+_DENOMINATOR = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
+                "tenth": 10}
+_MILITARY_TIME = re.compile(r"(?<![\d.,])([01]\d|2[0-3])([0-5]\d)[ \t]*(?:hours|hrs)\b", re.I)
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
@@ -144,6 +153,22 @@ def _with_range_starts(text: str, dates: list[Quantity]) -> list[Quantity]:
     return out
 
 
+def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """"five decades" (五十年), "a decade", "a third" (三分之一), 0300 hours (凌晨3时): weak, they only absorb."""
+    out: list[Quantity] = []
+    for m in _DECADES.finditer(text):
+        n = m.group("n")
+        if n is None and m.group().lower().endswith("s"):
+            continue                     # "decades" alone: a vague amount
+        count = int(n) if n and n.isdigit() else _SMALL_WORDS.get((n or "a").lower(), 1)
+        out.append(Quantity(10.0 * count, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _A_FRACTION.finditer(text):
+        out.append(Quantity(1 / _DENOMINATOR[m.group(1).lower()], "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _MILITARY_TIME.finditer(text):
+        out.append(Quantity(float(int(m.group(1)) * 60 + int(m.group(2))), "time", m.start(), m.end(), m.group()))
+    return [q for q in out if not any(t.start < q.end and q.start < t.end for t in taken)]
+
+
 def _en_times(text: str, taken: list[Quantity]) -> list[Quantity]:
     """10.15 a.m., 10:15, 3 p.m., 1500 hours: minutes after midnight or noon, like 10时15分 and 下午3时."""
     out = []
@@ -155,7 +180,9 @@ def _en_times(text: str, taken: list[Quantity]) -> list[Quantity]:
         if m.group("sep") == ":" and not m.group("ampm") and text[m.end():m.end() + 1] == ":":
             continue
         hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        out.append(Quantity(float(hour % 12 * 60 + minute), "time", m.start(), m.end(), m.group().rstrip()))
+        if (m.group("ampm") or "").lower().startswith("p") and hour < 12:
+            hour += 12
+        out.append(Quantity(float(hour * 60 + minute), "time", m.start(), m.end(), m.group().rstrip()))
     return out
 
 

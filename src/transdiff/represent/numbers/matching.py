@@ -38,7 +38,11 @@ def _agreement(a: Quantity, b: Quantity) -> int:
         other = b if a.kind == "relyear" else a
         return 1 if other.kind == "relyear" or other.date is not None and other.date[0] is not None else 0
     if "time" in (a.kind, b.kind):
-        return 3 if a.kind == b.kind and a.value == b.value else 0
+        if a.kind == b.kind:          # 10时15分 / 10:15; a side that names no half of the day means either
+            return 3 if (a.value - b.value) % 720 == 0 else 0
+        time, other = (a, b) if a.kind == "time" else (b, a)
+        # 21:25 is also a score (以21:25), whose first number the other side writes alone
+        return 1 if other.kind == "number" and other.value == time.value // 60 else 0
     dated_a, dated_b = a.kind in ("year", "date"), b.kind in ("year", "date")
     if dated_a and dated_b:
         return _dates_agree(a.date, b.date)            # type: ignore[arg-type]
@@ -55,9 +59,16 @@ def _agreement(a: Quantity, b: Quantity) -> int:
     return 2 if "number" in (a.kind, b.kind) else 0    # 第三十条 ~ Article 30, 5% ~ 5 (percentage points)
 
 
+def agree(a: Quantity, b: Quantity) -> bool:
+    """Do a quantity of one side and one of the other side say the same thing?"""
+    return _agreement(a, b) > 0
+
+
 def _keys(q: Quantity) -> list[tuple]:
     if q.kind == "relyear":
         return [("relyear",)]
+    if q.kind == "time":
+        return [("t", q.value % 720), ("v", q.value // 60)]
     keys: list[tuple] = []
     if q.kind != "date" or _day_only(q):
         keys.append(("v", _value_key(q.value)))

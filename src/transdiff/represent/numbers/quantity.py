@@ -21,7 +21,7 @@ class Quantity:
 
     ``value`` is the number; for a year the year; for a date ``year*10000 + month*100 + day`` with
     unknown parts as 0 (so 12月10日 is 1210.0); ``date`` holds (year, month, day) for years and dates; for a
-    time of day the minutes after midnight or noon (10时15分, 10.15 a.m. and 10:15 p.m. are all 615).
+    time of day the minutes after midnight (10时15分 and 10.15 a.m. are 615; 下午3时 and 3 p.m. are 900).
     """
 
     value: float

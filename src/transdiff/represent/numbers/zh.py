@@ -16,12 +16,13 @@ _CN = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CN_RUN = f"[{_CN}]+"
 _CN_NUM = f"{_CN_RUN}(?:点[零〇一二三四五六七八九]+(?![十百千分刻]))?"   # 三点五, not 三点三十分 (3:30)
 # digits grouped by thousands: comma, full-width comma, any run of spaces (100   000 in UN documents)
-_ZH_AR_INT = r"\d{1,3}(?:(?:[,，]|[ \t\u00a0\u2009\u202f]+)\d{3})+(?!\d)|\d+"
+_ZH_AR_INT = r"\d{1,3}(?:(?:[,，][ \t]*|[ \t\u00a0\u2009\u202f]+)\d{3})+(?!\d)|\d+"
 _AR_NUM = rf"(?:{_ZH_AR_INT})(?:\.\d+)?"
 _ZH_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _ZH_DAY = r"3[01]|[12]\d|0?[1-9]|三十一?|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _SP = r"[ \t]*"
 _DAY_TO = r"[至到和、\-－—–~～]"      # 7月29至31日, 10月24和25日: a range of days of one month
+_MONTH_RANGE = re.compile(rf"{_SP}[至到\-－—–~～]{_SP}(?:1[0-2]|0?[1-9]){_SP}月")
 
 _ZH_PATTERN = re.compile(
     # the lookahead lets the many positions that cannot start a quantity fail at one test
@@ -39,7 +40,7 @@ _ZH_PATTERN = re.compile(
     rf"|(?P<cheng>(?P<chv>[一二三四五六七八九]|十)成(?![员为功立果绩本就长熟果交不]))"
     rf"|(?P<permil>千分之{_SP}(?:{_AR_NUM}|{_CN_NUM}))"
     rf"|(?P<frac>(?P<fd>{_AR_NUM}|{_CN_NUM})分之(?P<fn>{_AR_NUM}|{_CN_NUM}))"
-    rf"|(?P<slash>(?<![\d/])(?P<sn>\d+)/(?P<sd>\d+)(?![\d/]))"
+    rf"|(?P<slash>(?<![\d/])(?P<sn>\d+){_SP}/{_SP}(?P<sd>\d+)(?![\d/]))"
     rf"|(?P<ord>第{_SP}(?P<ov>{_AR_NUM}|{_CN_NUM}))"
     rf"|(?P<century>(?P<cy>\d{{1,2}}|{_CN_RUN}){_SP}世纪(?:{_SP}(?P<cdec>\d0|[一二三四五六七八九]十){_SP}年代)?)"
     rf"|(?P<time>(?:(?P<noon>上午|下午|晚上|凌晨|中午|早上){_SP})?(?P<th>[01]?\d|2[0-4]|{_CN_RUN}){_SP}[时点]"
@@ -199,11 +200,13 @@ def _zh_scan(text: str) -> list[Quantity]:
                 out.append(date_quantity((century - 1) * 100 + decade, None, None, start, end, text))
             else:
                 out.append(Quantity(float(century), "ordinal", start, end, surface))
-        elif g == "time":                    # 10时15分, 下午3时, 9点半: minutes after midnight or noon
+        elif g == "time":                    # 10时15分, 下午3时, 9点半: minutes after midnight
             hour = _zh_int_of(m.group("th") or m.group("th2"))
             minute = 30 if m.group("half") else _zh_int_of(m.group("tm")) or 0
             if hour is not None and hour <= 24 and minute < 60:
-                out.append(Quantity(float(hour % 12 * 60 + minute), "time", start, end, surface))
+                if (m.group("noon") or m.group("noon2")) in ("下午", "晚上") and hour < 12:
+                    hour += 12
+                out.append(Quantity(float(hour * 60 + minute), "time", start, end, surface))
         elif g == "ban":                     # 半年 half a year, 一个半小时 an hour and a half
             whole = _zh_value(m.group("bv")) if m.group("bv") else 0.0
             if whole is not None:
@@ -239,7 +242,7 @@ def _zh_arabic(text: str, m: re.Match) -> Optional[Quantity]:
         end = m.start("am") + len(units) if units else m.end("av")
     nxt = text[end:end + 1]
     v = _zh_value(m.group("av"))
-    if v is None or nxt == "月":                  # 9月 alone is a month name ("September")
+    if v is None or nxt == "月" or _MONTH_RANGE.match(text, end):   # 9月 alone, 7-8月: month names
         return None
     v *= _zh_big(units)
     last = _zh_big(units[-1:]) if units else 1.0
