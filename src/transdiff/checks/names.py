@@ -7,8 +7,8 @@ Chinese form of it is known - the built-in or the user's glossary (儿童基金�
 glossary or CC-CEDICT renders with an acronym (世界卫生组织 / World Health Organization, WHO) missing in English
 would be the mirror image, but English refers back to a name with a short form that is no rendering of
 it ("the Council" for 安理会, "the Organization" for 联合国), so that direction is left to the coverage
-findings. Latin letters written in the Chinese text (G20, APEC) must
-be in the English too, as letters or as a known expansion. An acronym nothing is known about
+findings. Latin letters written in the Chinese text (G20, APEC) that the
+index knows must be in the English too, as letters or as a known expansion. An acronym nothing is known about
 (a project code, a Roman numeral) is no evidence of anything and is never reported.
 """
 from __future__ import annotations
@@ -132,9 +132,9 @@ def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> l
 
     zh_missing = []
     for letters in sorted(set(_LATIN_IN_ZH.findall(zh_text))):
-        if not is_name_acronym(letters) or letters in en_letters:
-            continue
-        expansions = [keys for term in index.chinese_of.get(letters, ()) for keys in index.english_of.get(term, ())]
+        if not is_name_acronym(letters) or letters in en_letters or letters not in index.chinese_of:
+            continue     # CIB in the Chinese, "the Council" in the English: nothing says they differ
+        expansions = [keys for term in index.chinese_of[letters] for keys in index.english_of.get(term, ())]
         if not any(_contains(en_keys, keys) for keys in expansions) and letters.lower() not in en_squeezed:
             zh_missing.append(letters)
     if not en_missing and not zh_missing:

@@ -124,7 +124,8 @@ _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5
                    r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
 
 
-_RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|that|the same|the current|the previous|the past|the coming) year\b",
+_RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|that|the same|the current|the previous|the past|the coming|"
+                            r"(?<=during )the|(?<=in )the) year\b(?![ \t]+\d)",
                             re.I)
 _DECADES = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \t]+)?decades?\b", re.I)
 _SMALL_WORDS = {w: v for w, v in zip("a one two three four five six seven eight nine ten".split(), (1, *range(1, 11)))}
@@ -133,7 +134,9 @@ _A_FRACTION = re.compile(r"\b(?:a|one)[ \t-]+(third|quarter|fourth|fifth|sixth|s
                          re.I)
 _DENOMINATOR = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
                 "tenth": 10}
-_MILITARY_TIME = re.compile(r"(?<![\d.,])([01]\d|2[0-3])([0-5]\d)[ \t]*(?:hours|hrs)\b", re.I)
+_MILITARY_TIME = re.compile(r"(?<![\d.,])(?:(0\d)([0-5]\d)\b|([01]\d|2[0-3])([0-5]\d)[ \t]*(?:hours|hrs)\b)", re.I)
+# a footnote mark glued to the end of a word or sentence: "on the Conference website.3", "ranges"18", [23]
+_FOOTNOTE = re.compile(r"(?:(?<=[a-z\"”)])|(?<=[a-z\"”)][.,;:]))\d{1,3}(?=\s|$)|\[\d{1,3}\]", re.M)
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
@@ -154,7 +157,8 @@ def _with_range_starts(text: str, dates: list[Quantity]) -> list[Quantity]:
 
 
 def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
-    """"five decades" (五十年), "a decade", "a third" (三分之一), 0300 hours (凌晨3时): weak, they only absorb."""
+    """"five decades" (五十年), "a decade", "a third of" (三分之一), footnote marks: weak, they only absorb;
+    0300 hours (凌晨3时), a time."""
     out: list[Quantity] = []
     for m in _DECADES.finditer(text):
         n = m.group("n")
@@ -165,7 +169,11 @@ def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
     for m in _A_FRACTION.finditer(text):
         out.append(Quantity(1 / _DENOMINATOR[m.group(1).lower()], "number", m.start(), m.end(), m.group(), weak=True))
     for m in _MILITARY_TIME.finditer(text):
-        out.append(Quantity(float(int(m.group(1)) * 60 + int(m.group(2))), "time", m.start(), m.end(), m.group()))
+        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        out.append(Quantity(float(int(hour) * 60 + int(minute)), "time", m.start(), m.end(), m.group()))
+    for m in _FOOTNOTE.finditer(text):
+        value = m.group().strip("[]")
+        out.append(Quantity(float(value), "number", m.start(), m.end(), m.group(), weak=True))
     return [q for q in out if not any(t.start < q.end and q.start < t.end for t in taken)]
 
 

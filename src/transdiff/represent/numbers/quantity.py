@@ -61,5 +61,7 @@ def with_original_surfaces(found: list[Quantity], original: str, scanned: str) -
 def glued(text: str, start: int) -> bool:
     """Digits glued to letters are names and codes (G20, COVID-19), not quantities of the sentence."""
     before = text[max(0, start - 2):start].rstrip("-‐")
+    if "$" in text[max(0, start - 3):start]:
+        return False                 # $A45,000, US$5: a currency, not a code
     return bool(before) and before[-1].isascii() and before[-1].isalpha()
 

@@ -16,7 +16,7 @@ _CN = "零〇一二两兩三四五六七八九十百千万萬亿億"
 _CN_RUN = f"[{_CN}]+"
 _CN_NUM = f"{_CN_RUN}(?:点[零〇一二三四五六七八九]+(?![十百千分刻]))?"   # 三点五, not 三点三十分 (3:30)
 # digits grouped by thousands: comma, full-width comma, any run of spaces (100   000 in UN documents)
-_ZH_AR_INT = r"\d{1,3}(?:(?:[,，][ \t]*|[ \t\u00a0\u2009\u202f]+)\d{3})+(?!\d)|\d+"
+_ZH_AR_INT = r"\d{1,3}(?:(?:[ \t]*[,，][ \t]*|[ \t\u00a0\u2009\u202f]+)\d{3})+(?!\d)|\d+"
 _AR_NUM = rf"(?:{_ZH_AR_INT})(?:\.\d+)?"
 _ZH_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _ZH_DAY = r"3[01]|[12]\d|0?[1-9]|三十一?|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
@@ -289,6 +289,7 @@ def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
         return []
     if len(raw) > 1 and all(c in _ZH_DIGITS for c in raw):
         return []       # digit strings without 年 are names: 五四, 九一八, 一一
-    weak = small(v) or before in _APPROXIMATE or raw == "十一" and not counted   # 数十亿; “十一” National Day
+    # 数十亿 billions, 数以十万计 hundreds of thousands; “十一” National Day
+    weak = small(v) or before in _APPROXIMATE or text[start - 2:start] == "数以" or raw == "十一" and not counted
     return [Quantity(v, "number", start, end, m.group(), weak=weak)]
 
