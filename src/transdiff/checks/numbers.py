@@ -24,12 +24,12 @@ def _said_elsewhere(q: Quantity, other_side: list[Quantity]) -> bool:
 
 
 def _telling(q: Quantity) -> bool:
-    """Strong, or a weak number of 2 or more, a fraction, an ordinal from "third": "one", 一, "first" and
+    """Strong, or a weak number of 2 or more, a fraction, an ordinal from "third": "one", 一, "first", "second" and
     "half" are rendered as "a", "an", "single", 之一 or not at all so often that one left over tells nothing."""
     if not q.weak:
         return True
-    if q.kind == "ordinal":              # "second" is also a unit of time and a verb
-        return q.value >= 3 or q.value == 2 and q.surface.lower() != "second"
+    if q.kind == "ordinal":              # "second", 第二产业 (secondary industry): not always a rank
+        return q.value >= 3
     whole = q.value >= 2 and q.value == int(q.value)
     return q.kind in ("number", "percent") and (whole or 0 < q.value < 1 and q.value != 0.5)   # two-thirds
 

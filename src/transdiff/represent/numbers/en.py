@@ -5,7 +5,7 @@ import re
 from bisect import bisect_right
 from typing import Optional
 
-from .quantity import (AR_INT, FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small,
+from .quantity import (AR_INT, FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued,
                        with_original_surfaces)
 
 def _words(names: str, values: object) -> dict[str, int]:
@@ -130,8 +130,14 @@ _RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|that|the same|the current|the 
 _DECADES = re.compile(r"\b(?:(?P<n>a|one|two|three|four|five|six|seven|eight|nine|ten|\d{1,2})[ \t]+)?decades?\b", re.I)
 _SMALL_WORDS = {w: v for w, v in zip("a one two three four five six seven eight nine ten".split(), (1, *range(1, 11)))}
 # "a third of", "one quarter of": a fraction; "a third country" is an ordinal
-_A_FRACTION = re.compile(r"\b(?:a|one)[ \t-]+(third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b(?=[ \t]+of\b)",
+_A_FRACTION = re.compile(r"\b(?:a|one)(?:-|[ \t]+(?=\w+[ \t]+of\b))(third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b",
                          re.I)
+# "billions", "tens of thousands", "ten billions": vague amounts (数十亿, 数万, 上百亿)
+_VAGUE = re.compile(r"\b(?:(?P<n>ten|\d+)[ \t]+)?(?P<p>tens|hundreds|thousands|millions|billions)\b"
+                    r"(?:[ \t]+of[ \t]+(?P<q>thousands|millions|billions)\b)?", re.I)
+_PLURAL_SCALE = {"tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10**6, "billions": 10**9}
+# the 80s, post-90s (80后, 90后): decades of the 1900s
+_SHORT_DECADE = re.compile(r"(?<![\d.,])(?P<d>[1-9]0)['’]?s\b")
 _DENOMINATOR = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
                 "tenth": 10}
 _MILITARY_TIME = re.compile(r"(?<![\d.,])(?:(0\d)([0-5]\d)\b|([01]\d|2[0-3])([0-5]\d)[ \t]*(?:hours|hrs)\b)", re.I)
@@ -166,6 +172,12 @@ def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
             continue                     # "decades" alone: a vague amount
         count = int(n) if n and n.isdigit() else _SMALL_WORDS.get((n or "a").lower(), 1)
         out.append(Quantity(10.0 * count, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _VAGUE.finditer(text):
+        value = float(int(m.group("n")) if m.group("n") and m.group("n").isdigit() else 10 if m.group("n") else 1)
+        value *= _PLURAL_SCALE[m.group("p").lower()] * (_PLURAL_SCALE[m.group("q").lower()] if m.group("q") else 1)
+        out.append(Quantity(value, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _SHORT_DECADE.finditer(text):
+        out.append(date_quantity(1900 + int(m.group("d")), None, None, m.start(), m.end(), text, weak=True))
     for m in _A_FRACTION.finditer(text):
         out.append(Quantity(1 / _DENOMINATOR[m.group(1).lower()], "number", m.start(), m.end(), m.group(), weak=True))
     for m in _MILITARY_TIME.finditer(text):
@@ -272,7 +284,9 @@ def _en_words(text: str, m: re.Match) -> list[Quantity]:
             i = j                                # "no one", "one another": a pronoun, not a count
             continue
         out.append(Quantity(float(value), kind, start, end, text[start:end],
-                            weak=fraction or (small(value) and kind != "percent")))
+                            # numbers in words are weak whatever their size: "Five-hundred-meter Aperture
+                            # Spherical Telescope" is a name, and the other side writes 五百 or 500 anyway
+                            weak=kind != "percent"))
         i = j
     return out
 
