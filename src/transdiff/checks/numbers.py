@@ -18,6 +18,13 @@ def is_date(q: Quantity) -> bool:
     return q.date is not None or q.kind in ("year", "time")
 
 
+def _dated(left: list[Quantity], other_left: list[Quantity]) -> list[bool]:
+    """Which leftovers are dates. A bare year stands with the numbers when the other side has only numbers
+    left: resolution 1972 (2011) against 第1970(2011)号决议 is one number changed, not a date and a number."""
+    numbers_only = bool(other_left) and not any(is_date(q) for q in other_left)
+    return [is_date(q) and not (q.kind == "year" and numbers_only) for q in left]
+
+
 def _said_elsewhere(q: Quantity, other_side: list[Quantity]) -> bool:
     # "this year" stands for any year, so it says nothing about which one
     return q.kind != "relyear" and any(o.kind != "relyear" and agree(q, o) for o in other_side)
@@ -54,10 +61,13 @@ def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:
     zh_left, en_left = ([q for q in zh_left if any(_telling(e) for e in en_left) or not _said_elsewhere(q, en_q)],
                         [q for q in en_left if any(_telling(z) for z in zh_left) or not _said_elsewhere(q, zh_q)])
     src_only, tgt_only = pair.by_side(zh_left, en_left)
+    src_dated, tgt_dated = _dated(src_only, tgt_only), _dated(tgt_only, src_only)
     out = []
     for kind, dated in (("number", False), ("date", True)):
-        s = _reported([q for q in src_only if is_date(q) == dated], [q for q in tgt_only if is_date(q) == dated])
-        t = _reported([q for q in tgt_only if is_date(q) == dated], [q for q in src_only if is_date(q) == dated])
+        s = _reported([q for q, d in zip(src_only, src_dated) if d == dated],
+                      [q for q, d in zip(tgt_only, tgt_dated) if d == dated])
+        t = _reported([q for q, d in zip(tgt_only, tgt_dated) if d == dated],
+                      [q for q, d in zip(src_only, src_dated) if d == dated])
         if s or t:
             confidence = SUBSTITUTION_CONFIDENCE if s and t else ONE_SIDED_CONFIDENCE
             out.append(Mismatch(kind, s, t, confidence))
