@@ -44,8 +44,18 @@ def _telling(q: Quantity) -> bool:
 def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:
     """A weak quantity left over (五场, "five", 26日) is reported only when the other side has one left too:
     五场 against "two" is a substitution, 五场 against nothing may be a paraphrase."""
-    other = any(_telling(q) for q in other_left)
-    return [q.surface for q in left if not q.weak or _telling(q) and other]
+    return [q.surface for q in left if not q.weak or _telling(q) and any(_stands_against(q, o) for o in other_left)]
+
+
+def _stands_against(weak: Quantity, other: Quantity) -> bool:
+    """A strong leftover, or a weak one of the same order of magnitude: 五场 against "two" is a changed
+    number, 两 against "Five-hundred-meter" two unrelated words."""
+    if not _telling(other):
+        return False
+    if not other.weak:
+        return True
+    low, high = sorted((abs(weak.value), abs(other.value)))
+    return low > 0 and high / low < 10
 
 
 def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:

@@ -52,6 +52,10 @@ def _agreement(a: Quantity, b: Quantity) -> int:
         # 1970 (2011) reads like a year but is 第1970(2011)号决议
         return 1 if dated.kind == "year" and other.kind in ("number", "ordinal") and math.isclose(
             dated.value, other.value, rel_tol=1e-9) else 0
+    if a.weak and b.weak and {a.kind, b.kind} == {"percent", "number"}:
+        # 近三成 / nearly one third: 30 per cent and a third are one vague share
+        share, number = (a, b) if a.kind == "percent" else (b, a)
+        return 1 if 0 < number.value < 1 and math.isclose(share.value / 100, number.value, rel_tol=0.15) else 0
     if not math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-12):
         return 0
     if a.kind == b.kind:
@@ -70,6 +74,8 @@ def _keys(q: Quantity) -> list[tuple]:
     if q.kind == "time":
         return [("t", q.value % 720), ("v", q.value // 60)]
     keys: list[tuple] = []
+    if q.weak and (q.kind == "percent" or q.kind == "number" and 0 < q.value < 1):
+        keys.append(("share",))          # 三成 meets "one third"
     if q.kind != "date" or _day_only(q):
         keys.append(("v", _value_key(q.value)))
     if q.date is not None:

@@ -26,7 +26,7 @@ _MONTH_RANGE = re.compile(rf"{_SP}[至到\-－—–~～]{_SP}(?:1[0-2]|0?[1-9])
 
 _ZH_PATTERN = re.compile(
     # the lookahead lets the many positions that cannot start a quantity fail at one test
-    rf"(?=[\s\d（(第百千上下晚凌中早半俩倆今去明本当同前{_CN}])"
+    rf"(?=[\s\d（(第百千上下晚凌中早半俩倆今去明本当同前几{_CN}])"
     rf"(?:(?P<list>^[ \t]*(?:[（(]{_SP}(?:{_CN_RUN}|\d{{1,3}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,3}}){_SP}(?:[、)）]|[.．](?!\d))))"
     rf"|(?P<paren>[（(]{_SP}(?P<pv>{_CN_RUN}|\d{{1,2}}){_SP}[)）](?P<pday>日)?)"
     rf"|(?P<ymd>(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){_SP}年(?:{_SP}(?P<ym>{_ZH_MON}){_SP}月"
@@ -49,6 +49,7 @@ _ZH_PATTERN = re.compile(
     rf"|(?P<ar>(?P<av>{_AR_NUM})(?:{_SP}[多余]?{_SP}(?P<am>[百千万萬亿億]+)(?P<tail>(?:\d+[百千万萬亿億]+)*\d*))?)"
     rf"|(?P<ban>(?:(?P<bv>\d+|{_CN_RUN})个)?半(?=[个年天月小时日数]))"
     rf"|(?P<lia>[俩倆])"
+    rf"|(?P<ji>(?P<jp>[一二三四五六七八九十])?几(?P<ju>[十百千万萬亿億]+))"
     rf"|(?P<cn>(?P<cv>{_CN_NUM})(?:[多余]?(?P<cm>[万萬亿億]+))?))",
     re.M,
 )
@@ -211,6 +212,9 @@ def _zh_scan(text: str) -> list[Quantity]:
             whole = _zh_value(m.group("bv")) if m.group("bv") else 0.0
             if whole is not None:
                 out.append(Quantity(whole + 0.5, "number", start, end, surface, weak=True))
+        elif g == "ji":                      # 十几亿 over a billion, 几十 dozens: vague amounts, weak
+            lead = _zh_value(m.group("jp")) if m.group("jp") else 1.0
+            out.append(Quantity((lead or 1.0) * _zh_big(m.group("ju")), "number", start, end, surface, weak=True))
         elif g == "lia":                     # 他们俩: the two of them
             out.append(Quantity(2.0, "number", start, end, surface, weak=True))
         elif g == "ar":
