@@ -291,6 +291,21 @@ def run(corpus: str, docs: list[Doc], seed: int, show: int) -> dict:
             "names": (names_right, names_right + names_wrong)}
 
 
+def use_cn2an() -> None:
+    """Read Chinese numerals with cn2an instead of represent/numbers' zh_int (issue 16, item 4)."""
+    import cn2an
+
+    from transdiff.represent.numbers import zh as zh_reader
+
+    def parse(run: str) -> Optional[int]:
+        try:
+            return int(cn2an.cn2an(run, "strict"))
+        except (ValueError, KeyError, TypeError, IndexError):
+            return None
+
+    zh_reader.zh_int = parse
+
+
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--corpus", default=",".join(CORPORA))
@@ -300,9 +315,13 @@ def main(argv: Optional[list[str]] = None) -> int:
     ap.add_argument("--show", type=int, default=0, help="list up to N findings on faithful text and missed changes "
                                                         "(-1: all) on stderr")
     ap.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    ap.add_argument("--parser", choices=("transdiff", "cn2an"), default="transdiff",
+                    help="Chinese numeral parser: transdiff's own zh_int, or cn2an (strict mode; pip install cn2an)")
     args = ap.parse_args(argv)
+    if args.parser == "cn2an":
+        use_cn2an()
     corpora = [c.strip() for c in args.corpus.split(",") if c.strip()]
-    print(f"documents of {args.doc_lines} lines, part {args.part}, seed {args.seed}, "
+    print(f"documents of {args.doc_lines} lines, part {args.part}, seed {args.seed}, parser {args.parser}, "
           f"{CHANGES_PER_DOC} changed lines per document and kind")
     print("| corpus | faithful lines | false lines /100: number | date | name | any of these | untranslated "
           "| recall digits | zh-numeral | date | names precision |")

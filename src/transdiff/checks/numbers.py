@@ -21,8 +21,10 @@ def is_date(q: Quantity) -> bool:
 def _dated(left: list[Quantity], other_left: list[Quantity]) -> list[bool]:
     """Which leftovers are dates. A bare year stands with the numbers when the other side has only numbers
     left: resolution 1972 (2011) against 第1970(2011)号决议 is one number changed, not a date and a number."""
-    numbers_only = bool(other_left) and not any(is_date(q) for q in other_left)
-    return [is_date(q) and not (q.kind == "year" and numbers_only) for q in left]
+    other_numbers = sum(1 for q in other_left if not is_date(q))
+    # only when the other side has a number more than this side, and no date, for the year to stand against
+    unpaired = other_numbers > sum(1 for q in left if not is_date(q)) and not any(is_date(q) for q in other_left)
+    return [is_date(q) and not (q.kind == "year" and unpaired) for q in left]
 
 
 def _said_elsewhere(q: Quantity, other_side: list[Quantity]) -> bool:
