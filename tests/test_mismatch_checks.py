@@ -141,7 +141,7 @@ def test_names_known_equivalents_are_no_finding(zh_is_source: bool) -> None:
 
 
 def test_names_from_the_glossary_cedict_and_implied_forms() -> None:
-    # glossary: 不扩散条约 / NPT; CC-CEDICT: 艾滋病毒 / HIV; names.tsv: 中央 implies the CPC
+    # glossary: 不扩散条约 / NPT, 艾滋病毒 / HIV; names.tsv: 中央 implies the CPC
     assert mismatches("不扩散条约缔约国审议大会。", "Review Conference of the Parties to the NPT.") == []
     assert mismatches("艾滋病毒感染者。", "People living with HIV.") == []
     assert mismatches("中央统战部副部长徐乐江。",

@@ -2,8 +2,8 @@
 from the other side.
 
 It reports only what it has evidence for. An English acronym (UNICEF, NPT) is a finding when a
-Chinese form of it is known - the built-in or the user's glossary (儿童基金会 / UNICEF), CC-CEDICT
-(艾滋病毒 / HIV), the words of data/names.tsv that imply one (中央 for CPC, 元 for RMB) - and neither that form nor the acronym's letters are in the Chinese. A Chinese name that the
+Chinese form of it is known - the built-in or the user's glossary (儿童基金会 / UNICEF), the words of
+data/names.tsv that imply one (中央 for CPC, 元 for RMB), and for those, CC-CEDICT's forms too - and neither that form nor the acronym's letters are in the Chinese. A Chinese name that the
 glossary or CC-CEDICT renders with an acronym (世界卫生组织 / World Health Organization, WHO) missing in English
 would be the mirror image, but English refers back to a name with a short form that is no rendering of
 it ("the Council" for 安理会, "the Organization" for 联合国), so that direction is left to the coverage
@@ -53,15 +53,21 @@ class NameIndex:
         self.english_of: dict[str, list[tuple[str, ...]]] = {}
         for term, renderings in glossary.terms.items():
             self._add(term, renderings)
-        for term, senses in _cedict_names().items():
-            if term not in glossary.terms:
-                self._add(term, senses)
         for acronym, forms in implied_forms().items():
             self.chinese_of.setdefault(acronym, set()).update(forms)
+        # CC-CEDICT knows one sense of many acronyms (ABC: 美国广播公司, not the Agricultural Bank of China;
+        # CEO: 总经理 only): it adds Chinese forms to acronyms the curated lists know, and is evidence that a
+        # Chinese word renders an acronym, but alone it is too partial to report an acronym as missing
+        curated = set(self.chinese_of)
+        for term, senses in _cedict_names().items():
+            if term not in glossary.terms:
+                self._add(term, senses, only=curated)
 
-    def _add(self, term: str, renderings: Iterable[str]) -> None:
+    def _add(self, term: str, renderings: Iterable[str], only: Optional[set[str]] = None) -> None:
         renderings = list(renderings)
         acronyms = {w for r in renderings for w in WORD.findall(r) if is_name_acronym(w)}
+        if only is not None:
+            acronyms &= only
         if not acronyms:
             return
         for a in acronyms:
@@ -113,6 +119,19 @@ def _contains(keys: tuple[str, ...], part: tuple[str, ...]) -> bool:
     return any(keys[i:i + n] == part for i in range(len(keys) - n + 1))
 
 
+def _rendered(acronym: str, forms: Iterable[str], index: NameIndex, zh_keys: frozenset[str]) -> bool:
+    """Does a Chinese word of the pair mean the acronym although it is none of its known forms? The
+    dictionary glosses 工行 as ICBC; 首席执行官 as "chief executive officer", the expansion of CEO."""
+    if acronym in zh_keys:
+        return True
+    for form in forms:
+        for keys in index.english_of.get(form, ()):
+            words = [k for k in keys if k != acronym and not is_name_acronym(k)]
+            if len(words) >= 2 and all(k in zh_keys for k in words):
+                return True
+    return False
+
+
 def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> list[Mismatch]:
     index = name_index(glossary)
     zh_f, zh_text = pair.zh
@@ -122,13 +141,15 @@ def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> l
     en_letters = set(_ACRONYM.findall(en_text))
     en_squeezed = re.sub(r"[\s\-‐–]", "", en_text).lower()      # ATP500 = ATP 500, COVID19 = COVID-19
 
+    zh_keys = frozenset().union(*(f.keyset for f in zh_f))
     en_missing = []
     for acronym in sorted(set(_ACRONYM.findall(en_text))):
         forms = index.chinese_of.get(acronym)
         if not forms or not is_name_acronym(acronym) or acronym in zh_text:
             continue
-        if not any(form in zh_lookup for form in forms):
-            en_missing.append(acronym)
+        if any(form in zh_lookup for form in forms) or _rendered(acronym, forms, index, zh_keys):
+            continue
+        en_missing.append(acronym)
 
     zh_missing = []
     for letters in sorted(set(_LATIN_IN_ZH.findall(zh_text))):
