@@ -96,6 +96,16 @@ CASES = {
     "range of days, month first": (
         "9月26日至27日，调研组一行赴江西于都调研。", "From September 26 to 27, the survey group visited Yudu.",
         "9月26日至28日，调研组一行赴江西于都调研。", None, "date"),
+    "range of months": (
+        "达尔富尔混合行动支持两社区在2014年7月和8月举行会谈。",
+        "UNAMID supported the talks between the two communities in July and August 2014.",
+        "达尔富尔混合行动支持两社区在2014年6月和8月举行会谈。", None, "date"),
+    "English date inside the Chinese text": (
+        "6   February   2015", "6 February 2015", "7   February   2015", None, "date"),
+    "military time": (
+        "13时10分，在边界线上Choporlu村附近的战斗阵地，士兵因来自阿方的袭击而受伤。",
+        "At 1310, near the village Choporlu at the borderline in the combat position, a soldier was wounded.",
+        "13时40分，在边界线上Choporlu村附近的战斗阵地，士兵因来自阿方的袭击而受伤。", None, "date"),
     "this year": (
         "2015年是联合国成立暨世界反法西斯战争胜利70周年。",
         "This year marks the seventieth anniversary of the founding of the United Nations and the victory "

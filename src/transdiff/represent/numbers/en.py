@@ -66,6 +66,18 @@ _PRONOUN_ONE_BEFORE = re.compile(r"\b(?:no|any|every|some|the|this|that|each|whi
 _PRONOUN_ONE_AFTER = re.compile(r"[ \t]*(?:another\b|'s\b|’s\b)", re.I)
 
 
+def en_dates(text: str) -> list[Quantity]:
+    """Dates written in English (10 December 1948, September 26), also inside a Chinese text."""
+    return [date_quantity(*_date_parts(m), m.start(), m.end(), text) for m in _EN_DATE.finditer(text)]
+
+
+def _date_parts(m: re.Match) -> tuple[Optional[int], Optional[int], Optional[int]]:
+    day = m.group("d1") or m.group("d2")
+    year = m.group("y1") or m.group("y2") or m.group("y3")
+    month = _MONTHS[(m.group("m1") or m.group("m2")).rstrip(".")]
+    return int(year) if year else None, month, int(re.sub(r"\D", "", day)) if day else None
+
+
 def en_quantities(text: str) -> list[Quantity]:
     """Numbers, percentages, ordinals, years and dates in an English text, in text order."""
     scanned = text.translate(FULL_WIDTH_DIGITS)
@@ -74,12 +86,7 @@ def en_quantities(text: str) -> list[Quantity]:
 
 def _en_scan(text: str) -> list[Quantity]:
     out: list[Quantity] = []
-    for m in _EN_DATE.finditer(text):
-        day = m.group("d1") or m.group("d2")
-        year = m.group("y1") or m.group("y2") or m.group("y3")
-        month = _MONTHS[(m.group("m1") or m.group("m2")).rstrip(".")]
-        out.append(date_quantity(int(year) if year else None, month, int(re.sub(r"\D", "", day)) if day else None,
-                         m.start(), m.end(), text))
+    out.extend(en_dates(text))
     out = _with_range_starts(text, out)
     out.extend(_en_times(text, out))
     out.extend(_spelled_amounts(text, out))
@@ -120,6 +127,7 @@ def _en_scan(text: str) -> list[Quantity]:
 _RANGE_BEFORE = re.compile(r"(?<![\d.,])(\d{1,2})(?:st|nd|rd|th)?[ \t]*(?:to|-|–|—|and|&)[ \t]*$")
 # "September 26 to 27, 2019": the second day is a date of the month before
 _RANGE_AFTER = re.compile(r"[ \t]*(?:to|-|–|—|and|&)[ \t]*(\d{1,2})(?:st|nd|rd|th)?\b(?![.,]?\d)(?:,?[ \t]+(\d{4})\b)?")
+_MONTH_BEFORE = re.compile(rf"\b({_MONTH})[ \t]*(?:to|and|-|–|—)[ \t]*$")
 _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5]\d))?[ \t]*"
                    r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
 
@@ -140,9 +148,13 @@ _PLURAL_SCALE = {"tens": 10, "hundreds": 100, "thousands": 10**3, "millions": 10
 _SHORT_DECADE = re.compile(r"(?<![\d.,])(?P<d>[1-9]0)['’]?s\b")
 _DENOMINATOR = {"third": 3, "quarter": 4, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8, "ninth": 9,
                 "tenth": 10}
-_MILITARY_TIME = re.compile(r"(?<![\d.,])(?:(0\d)([0-5]\d)\b|([01]\d|2[0-3])([0-5]\d)[ \t]*(?:hours|hrs)\b)", re.I)
+_MONTH_BEFORE = re.compile(rf"\b({_MONTH})[ \t]*(?:to|and|-|–|—)[ \t]*$")
+# 0300, 1310 hours, 2359Z, at 1310, between 1100 and 1200 hours
+_MILITARY_TIME = re.compile(r"(?<![\d.,])(?:(0\d)([0-5]\d)\b|([01]\d|2[0-3])([0-5]\d)(?:[ \t]*(?:hours|hrs)\b|Z\b"
+                            r"|(?=[ \t]*(?:and|to|-|–)[ \t]*\d{4}[ \t]*(?:hours|hrs)\b))|(?<=\b[Aa]t )([01]\d|2[0-3])([0-5]\d)\b)")
 # a footnote mark glued to the end of a word or sentence: "on the Conference website.3", "ranges"18", [23]
-_FOOTNOTE = re.compile(r"(?:(?<=[a-z\"”)])|(?<=[a-z\"”)][.,;:]))\d{1,3}(?=\s|$)|\[\d{1,3}\]", re.M)
+_FOOTNOTE = re.compile(r"(?:(?<=[a-z\"”)])|(?<=[a-z\"”)][.,;:]))\d{1,3}(?=\s|$)"
+                       r"(?![ \t]*(?:million|billion|thousand|trillion|per|%))|\[\d{1,3}\]", re.M)
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
@@ -150,6 +162,12 @@ def _with_range_starts(text: str, dates: list[Quantity]) -> list[Quantity]:
     out = list(dates)
     for q in dates:
         y, m, d = q.date or (None, None, None)
+        if m is not None and d is None and y is not None:
+            # "from April to August 2014", "in July and August 2014": the first month is of that year too
+            month = _MONTH_BEFORE.search(text, max(0, q.start - 16), q.start)
+            if month:
+                out.append(date_quantity(y, _MONTHS[month.group(1).rstrip(".")], None, month.start(1),
+                                         month.end(1), text))
         if m is None or d is None:
             continue
         before = _RANGE_BEFORE.search(text, max(0, q.start - 12), q.start)
@@ -181,7 +199,7 @@ def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
     for m in _A_FRACTION.finditer(text):
         out.append(Quantity(1 / _DENOMINATOR[m.group(1).lower()], "number", m.start(), m.end(), m.group(), weak=True))
     for m in _MILITARY_TIME.finditer(text):
-        hour, minute = (m.group(1), m.group(2)) if m.group(1) else (m.group(3), m.group(4))
+        hour, minute = next((m.group(k), m.group(k + 1)) for k in (1, 3, 5) if m.group(k))
         out.append(Quantity(float(int(hour) * 60 + int(minute)), "time", m.start(), m.end(), m.group()))
     for m in _FOOTNOTE.finditer(text):
         value = m.group().strip("[]")
@@ -228,6 +246,8 @@ def _en_digits(text: str, m: re.Match) -> Quantity:
     year_like = len(raw) == 4 and raw.isdigit() and 1000 <= v <= 2100
     # 60 to 85 billion: both ends are in billions; but not "in 2013 to 9 billion"
     ranged = None if year_like else _EN_RANGE.match(text, end)
+    if ranged and re.match(r"[ \t]*and", ranged.group()) and "between" not in text[max(0, start - 12):start].lower():
+        ranged = None                    # "before they turn 18 and 3.3 million girls": no range
     if ranged:
         v *= _EN_MULTIPLIERS[ranged.group(1).lower()]
     elif year_like and text[start - 1:start] not in ("$", "€", "£", "¥"):

@@ -1,6 +1,7 @@
 """What the number readers of both languages produce, and the small helpers they share."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from typing import Optional
 
@@ -58,10 +59,13 @@ def with_original_surfaces(found: list[Quantity], original: str, scanned: str) -
     return [replace(q, surface=original[q.start:q.end]) for q in found]
 
 
+_CURRENCY_BEFORE = re.compile(r"(?:Euro|EUR|USD|CHF|SwF|GBP|RMB|JPY)$")
+
+
 def glued(text: str, start: int) -> bool:
     """Digits glued to letters are names and codes (G20, COVID-19), not quantities of the sentence."""
     before = text[max(0, start - 2):start].rstrip("-‐")
-    if "$" in text[max(0, start - 3):start]:
-        return False                 # $A45,000, US$5: a currency, not a code
+    if "$" in text[max(0, start - 3):start] or _CURRENCY_BEFORE.search(text, max(0, start - 4), start):
+        return False                 # $A45,000, US$5, Euro131 million: a currency, not a code
     return bool(before) and before[-1].isascii() and before[-1].isalpha()
 

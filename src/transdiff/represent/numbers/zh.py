@@ -6,6 +6,7 @@ from typing import Optional
 
 from ..chinese import is_han
 
+from .en import en_dates
 from .quantity import FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small, with_original_surfaces
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
@@ -21,6 +22,7 @@ _AR_NUM = rf"(?:{_ZH_AR_INT})(?:\.\d+)?"
 _ZH_MON = r"1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]"
 _ZH_DAY = r"3[01]|[12]\d|0?[1-9]|三十一?|三十|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]"
 _SP = r"[ \t]*"
+_LATIN_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b")
 _DAY_TO = r"[至到和、\-－—–~～]"      # 7月29至31日, 10月24和25日: a range of days of one month
 _MONTH_RANGE = re.compile(rf"{_SP}[至到\-－—–~～]{_SP}(?:1[0-2]|0?[1-9]){_SP}月")
 
@@ -30,6 +32,7 @@ _ZH_PATTERN = re.compile(
     rf"(?:(?P<list>^[ \t]*(?:[（(]{_SP}(?:{_CN_RUN}|\d{{1,3}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,3}}){_SP}(?:[、)）]|[.．](?!\d))))"
     rf"|(?P<paren>[（(]{_SP}(?P<pv>{_CN_RUN}|\d{{1,2}}){_SP}[)）](?P<pday>日)?)"
     rf"|(?P<ymd>(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){_SP}年(?:{_SP}(?P<ym>{_ZH_MON}){_SP}月"
+    rf"(?:{_SP}[至到和、\-－—–~～]{_SP}(?P<ym2>{_ZH_MON}){_SP}月(?!{_SP}(?:{_ZH_DAY}){_SP}[日号]))?"
     rf"(?:{_SP}(?P<yd>{_ZH_DAY})(?:{_SP}{_DAY_TO}{_SP}(?P<yd2>{_ZH_DAY}))?{_SP}[日号])?)?)"
     rf"|(?P<md>(?P<m>{_ZH_MON}){_SP}月{_SP}(?P<d>{_ZH_DAY})(?:{_SP}{_DAY_TO}{_SP}(?P<d2>{_ZH_DAY}))?{_SP}[日号])"
     rf"|(?P<rel>今年|去年|明年|本年|当年|同年|前年)"
@@ -143,7 +146,12 @@ def _zh_big(mult: Optional[str]) -> float:
 def zh_quantities(text: str) -> list[Quantity]:
     """Numbers, percentages, ordinals, years and dates in a Chinese text, in text order."""
     scanned = text.translate(FULL_WIDTH_DIGITS)      # same length, so offsets stay valid
-    return with_original_surfaces(_zh_scan(scanned), text, scanned)
+    found = _zh_scan(scanned)
+    if _LATIN_MONTH.search(scanned):                 # 6 February 2015 left in English inside the Chinese
+        latin = en_dates(scanned)
+        found = sorted(latin + [q for q in found if not any(d.start < q.end and q.start < d.end for d in latin)],
+                       key=lambda q: q.start)
+    return with_original_surfaces(found, text, scanned)
 
 
 def _zh_scan(text: str) -> list[Quantity]:
@@ -161,7 +169,11 @@ def _zh_scan(text: str) -> list[Quantity]:
         elif g == "ymd":
             y = m.group("y")
             year = int(y) if y.isdigit() else int("".join(str(_ZH_DIGITS[c]) for c in y))
-            out += _day_range(year, m, "ym", "yd", "yd2", text)
+            if m.group("ym2"):               # 2014年4月至8月: two months of one year
+                out.append(date_quantity(year, _zh_int_of(m.group("ym")), None, start, m.end("ym") + 1, text))
+                out.append(date_quantity(year, _zh_int_of(m.group("ym2")), None, m.start("ym2"), end, text))
+            else:
+                out += _day_range(year, m, "ym", "yd", "yd2", text)
         elif g == "md":
             out += _day_range(None, m, "m", "d", "d2", text)
         elif g == "rel":                     # 今年 "this year": whichever year the other side names
