@@ -98,7 +98,7 @@ def compare(source: DocumentLike, target: DocumentLike, *, source_lang: Optional
     hierarchy = align_documents(src, tgt, representer, level=level, progress=progress)
     if check_related:
         _check_related(src, tgt, hierarchy)
-    settings = Settings(min_confidence=min_confidence)
+    settings = Settings(min_confidence=min_confidence, glossary=gloss)
     findings = find_differences(src, tgt, hierarchy, settings)
     gloss_findings(findings, src, tgt, hierarchy, representer.lexicon)
     alignment = hierarchy.clauses if hierarchy.clauses is not None else hierarchy.sentences

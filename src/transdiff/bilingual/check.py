@@ -26,15 +26,16 @@ from typing import Any, Iterable, Optional, Sequence
 
 from ..align import Hierarchy, align_clauses, align_features
 from . import BilingualFile, TranslationUnit, read_bilingual
-from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings, literal_acronyms
+from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings
 from ..compare.confidence import LengthEvidence
 from ..errors import InputError
 from ..compare.gaps import linked_shares
 from ..compare.links import link_pairs
 from ..represent import Features, Representer
 from ..represent.learned import augment
-from ..represent.numbers import Quantity, unmatched
+from ..represent.glossary import Glossary
 from ..checks import CHECKS
+from ..checks.mismatch import AlignedPair, pair_mismatches
 from ..checks import parse_checks as _parse_shared
 from ..checks.punctuation import SENTENCE_MARKS, end_mark, mark_name
 from ..checks.terms import TermPair, term_consistency_pairs
@@ -121,42 +122,14 @@ def _documents(unit: TranslationUnit, src_lang: str, tgt_lang: str) -> Optional[
         return None
 
 
-def _quantity_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[Features],
-                       wanted: set[str]) -> list[CheckFinding]:
-    sq = [q for f in src_f for q in f.quantities]
-    tq = [q for f in tgt_f for q in f.quantities]
-    if not sq and not tq:
-        return []
-    zh_is_source = pair.source.lang == "zh"
-    zh_only, en_only = unmatched(*((sq, tq) if zh_is_source else (tq, sq)))
-    src_only, tgt_only = (zh_only, en_only) if zh_is_source else (en_only, zh_only)
-    out = []
-    for check, kind, is_date in (("numbers", "number", False), ("dates", "date", True)):
-        if check not in wanted:
-            continue
-        s = [q for q in src_only if (q.date is not None) == is_date]
-        t = [q for q in tgt_only if (q.date is not None) == is_date]
-        if not s and not t:
-            continue
-        out.append(CheckFinding(
-            pair.unit.id, check, kind,
-            f"{check} differ: source has {_surfaces(s)}, target has {_surfaces(t)}",
-            pair.unit.source, pair.unit.target, 0.9 if s and t else 0.6,
-            {"source_only": [q.surface for q in s], "target_only": [q.surface for q in t]}))
-    return out
-
-
-def _name_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[Features]) -> list[CheckFinding]:
-    """Acronyms written on one side only, as compare's name mismatches."""
-    src_names, tgt_names = literal_acronyms(src_f), literal_acronyms(tgt_f)
-    src_keys = frozenset().union(*(f.keyset for f in src_f))
-    tgt_keys = frozenset().union(*(f.keyset for f in tgt_f))
-    src_only, tgt_only = sorted(a for a in src_names if a not in tgt_keys), sorted(a for a in tgt_names if a not in src_keys)
-    if not src_only and not tgt_only:
-        return []
-    return [CheckFinding(pair.unit.id, "names", "name",
-                         f"names differ: source has {', '.join(src_only) or '-'}, target has {', '.join(tgt_only) or '-'}",
-                         pair.unit.source, pair.unit.target, 0.7, {"source_only": src_only, "target_only": tgt_only})]
+def _mismatch_findings(pair: _Pair, src_f: Sequence[Features], tgt_f: Sequence[Features], wanted: set[str],
+                       glossary: Glossary) -> list[CheckFinding]:
+    """Numbers, dates and names on one side of the unit only: the checks compare runs on each pair."""
+    aligned = AlignedPair(src_f, tgt_f, pair.source.lookup or pair.source.norm, pair.target.lookup or pair.target.norm,
+                          pair.source.lang == "zh")
+    return [CheckFinding(pair.unit.id, m.check, m.kind, m.message(), pair.unit.source, pair.unit.target,
+                         m.confidence, {"source_only": m.source_only, "target_only": m.target_only})
+            for m in pair_mismatches(aligned, tuple(wanted), glossary)]
 
 
 def _term_pair(pair: _Pair) -> TermPair:
@@ -165,17 +138,13 @@ def _term_pair(pair: _Pair) -> TermPair:
     return TermPair([(zh.lookup or zh.norm, 0)], [(en.norm, 0)], lambda _offset: unit_id, lambda _offset: unit_id)
 
 
-def _surfaces(qs: Sequence[Quantity]) -> str:
-    return ", ".join(q.surface for q in qs) or "-"
-
-
 def _coverage_findings(pair: _Pair, hierarchy: Hierarchy, settings: Settings,
                        engine: "_FileEngine") -> list[CheckFinding]:
     builder = FindingBuilder(pair.source, pair.target, hierarchy, settings, engine.length, engine.literal)
     out = []
     for f in builder.build():
         if f.type not in ("partial", "addition", "omission"):
-            continue  # numbers are checked by _quantity_findings, with dates apart
+            continue  # numbers, dates and names are checked by _mismatch_findings
         detail = {k: v for k, v in f.detail.items() if not k.startswith("_")}
         if f.source_span:
             detail["source_span"] = list(f.source_span)
@@ -281,15 +250,14 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
             pairs.append(_Pair(unit, docs[0], docs[1], src_sents, tgt_sents, 0, 0))
             positions.append(position)
     if pairs:
-        engine = _FileEngine(pairs, representer_for(load_glossary(glossary or ())), src_lang == "zh")
-        settings = Settings(min_confidence=min_confidence)
+        glossary_used = load_glossary(glossary or ())
+        engine = _FileEngine(pairs, representer_for(glossary_used), src_lang == "zh")
+        settings = Settings(min_confidence=min_confidence, glossary=glossary_used)
         for pair, position in zip(pairs, positions):
             found: list[CheckFinding] = []
             if "omission" in wanted:
                 found += _coverage_findings(pair, engine.hierarchy(pair), settings, engine)
-            found += _quantity_findings(pair, *engine.unit_features(pair), wanted)
-            if "names" in wanted:
-                found += _name_findings(pair, *engine.unit_features(pair))
+            found += _mismatch_findings(pair, *engine.unit_features(pair), wanted, glossary_used)
             per_unit[position] = sorted(per_unit[position] + found, key=lambda f: _UNIT_ORDER.index(f.check))
     terms: list[dict[str, Any]] = []
     if "terms" in wanted and pairs:

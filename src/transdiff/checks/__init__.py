@@ -3,7 +3,9 @@
 Checks (``--checks a,b,...``):
 
 - ``omission``: omissions, additions and partial renderings (the coverage findings of compare);
-- ``numbers`` / ``dates`` / ``names``: mismatch findings of kind number / date / name;
+- ``numbers`` / ``dates`` / ``names``: mismatch findings of kind number / date / name (numbers.py,
+  names.py behind the interface of mismatch.py: an ``AlignedPair`` in, ``Mismatch``es out; compare runs
+  them on each aligned sentence pair, ``transdiff check`` on each translation unit);
 - ``untranslated``: a target clause identical to its aligned source, or left in the source's script
   (Chinese characters in the English version, English words in the Chinese version). Reported as type
   ``mismatch`` with ``detail.kind == "untranslated"`` (the finding types are fixed);
@@ -13,9 +15,10 @@ Checks (``--checks a,b,...``):
 - ``terms``: term consistency, a document-level list (not findings), see ``term_consistency`` and
   the "Term consistency" section of docs/formats.md.
 
-One module per check (untranslated.py, punctuation.py, terms.py) over the sentence pairs of pairs.py;
-numbers, dates and names are mismatch findings that compare itself makes, filtered here. This module
-holds the vocabulary (``CHECKS``, ``parse_checks``) and ``apply_checks``.
+One module per check (untranslated.py, punctuation.py, terms.py, numbers.py, names.py); what they share
+is in pairs.py. Numbers, dates and names are mismatch findings that compare makes by calling
+``mismatch.pair_mismatches`` and that are filtered here. This module holds the vocabulary (``CHECKS``,
+``parse_checks``) and ``apply_checks``.
 """
 from __future__ import annotations
 

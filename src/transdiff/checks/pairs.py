@@ -1,9 +1,11 @@
-"""What the checks of a compare result share: its sentence pairs, and the finding a check reports."""
+"""What the checks share: the sentence pairs of a compare result and the finding a check reports; the
+aligned pair the number, date and name checks read and the mismatch they return."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from typing import Optional, Sequence
 
+from ..represent import Features
 from ..types import Document, Finding, Result, Segment
 
 
@@ -78,3 +80,46 @@ def mismatch_finding(result: Result, source_ids: Sequence[int], target_ids: Sequ
         source_span=s_span, target_span=t_span,
         source_lines=_lines(result.source, s_span), target_lines=_lines(result.target, t_span),
         message=message, detail={"kind": kind, **detail}, bead=bead)
+
+
+@dataclass(frozen=True)
+class AlignedPair:
+    """Sentences of the source and of the target that translate each other, with their features."""
+
+    source: Sequence[Features]
+    target: Sequence[Features]
+    source_text: str
+    target_text: str
+    zh_is_source: bool
+
+    @property
+    def zh(self) -> tuple[Sequence[Features], str]:
+        return (self.source, self.source_text) if self.zh_is_source else (self.target, self.target_text)
+
+    @property
+    def en(self) -> tuple[Sequence[Features], str]:
+        return (self.target, self.target_text) if self.zh_is_source else (self.source, self.source_text)
+
+    def by_side(self, zh_items: list, en_items: list) -> tuple[list, list]:
+        """(source's, target's) from (Chinese side's, English side's)."""
+        return (zh_items, en_items) if self.zh_is_source else (en_items, zh_items)
+
+
+@dataclass
+class Mismatch:
+    kind: str                       # "number" | "date" | "name"
+    source_only: list[str]
+    target_only: list[str]
+    confidence: float
+    detail: dict = field(default_factory=dict)
+
+    @property
+    def check(self) -> str:
+        return CHECK_OF_KIND[self.kind]
+
+    def message(self) -> str:
+        return (f"{self.check} differ: source has {', '.join(self.source_only) or '-'}, "
+                f"target has {', '.join(self.target_only) or '-'}")
+
+
+CHECK_OF_KIND = {"number": "numbers", "date": "dates", "name": "names"}

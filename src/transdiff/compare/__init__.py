@@ -12,11 +12,11 @@ from dataclasses import dataclass
 from typing import Optional, Sequence
 
 from ..align import Hierarchy
+from ..checks.mismatch import AlignedPair, pair_mismatches
 from .confidence import LengthEvidence, calibrate, sigmoid
 from .gaps import PairGaps, units_weight
 from ..represent import Features, Unit, gloss_of
-from ..represent.english import is_acronym
-from ..represent.numbers import unmatched
+from ..represent.glossary import Glossary
 from ..types import Alignment, Document, Finding, Segment
 
 DEFAULT_MIN_CONFIDENCE = 0.5
@@ -28,6 +28,7 @@ class Settings:
     gap_prior: float = -4.0           # log prior odds that a stretch of text is really missing
     partial_min_units: int = 2        # fewer uncovered content words than this never make a partial
     partial_min_share: float = 0.5    # share of a clause's content words that must be uncovered
+    glossary: Optional[Glossary] = None   # what the names check knows (None: the built-in glossary)
 
 
 def _beta(p_match: float, p_random: float) -> float:
@@ -196,36 +197,26 @@ class FindingBuilder(PairGaps):
         return best
 
     def _mismatches(self) -> list[Finding]:
-        """Numbers, dates and names (acronyms) that one side of an aligned pair has and the other lacks."""
+        """Numbers, dates and names that one side of an aligned pair has and the other lacks (checks/)."""
         out = []
         al = self.h.sentences
         src_f, tgt_f = self.h.sentence_features
         for k, bead in enumerate(al.beads):
             if not bead.source or not bead.target:
                 continue
-            sq = [q for i in bead.source for q in src_f[i].quantities]
-            tq = [q for j in bead.target for q in tgt_f[j].quantities]
-            if sq or tq:
-                zh_q, en_q = (sq, tq) if self.zh_is_source else (tq, sq)
-                zh_only, en_only = unmatched(zh_q, en_q)
-                src_only, tgt_only = (zh_only, en_only) if self.zh_is_source else (en_only, zh_only)
-                if src_only or tgt_only:
-                    is_date = all(q.date or q.kind == "year" for q in src_only + tgt_only)
-                    # a number on both sides that disagrees is a clear substitution; one missing may be
-                    # expressed in words the extractor does not read
-                    out.append(self._mismatch(k, bead, "date" if is_date else "number",
-                                              [q.surface for q in src_only], [q.surface for q in tgt_only],
-                                              0.9 if src_only and tgt_only else 0.6))
-            src_names = literal_acronyms(src_f[i] for i in bead.source)
-            tgt_names = literal_acronyms(tgt_f[j] for j in bead.target)
-            if src_names or tgt_names:
-                src_keys = frozenset().union(*(src_f[i].keyset for i in bead.source))
-                tgt_keys = frozenset().union(*(tgt_f[j].keyset for j in bead.target))
-                src_only_n = sorted(a for a in src_names if a not in tgt_keys)
-                tgt_only_n = sorted(a for a in tgt_names if a not in src_keys)
-                if src_only_n or tgt_only_n:
-                    out.append(self._mismatch(k, bead, "name", src_only_n, tgt_only_n, 0.7))
+            pair = AlignedPair([src_f[i] for i in bead.source], [tgt_f[j] for j in bead.target],
+                               self._pair_text(self.source, [al.source[i] for i in bead.source]),
+                               self._pair_text(self.target, [al.target[j] for j in bead.target]),
+                               self.zh_is_source)
+            for m in pair_mismatches(pair, glossary=self.settings.glossary):
+                out.append(self._mismatch(k, bead, m.kind, m.source_only, m.target_only, m.confidence))
         return out
+
+    @staticmethod
+    def _pair_text(doc: Document, segs: Sequence[Segment]) -> str:
+        """The segments' text as the dictionary reads it (simplified script for Chinese)."""
+        text = doc.lookup or doc.norm
+        return "\n".join(text[s.nstart:s.nend] for s in segs)
 
     def _mismatch(self, k: int, bead, kind: str, src_only: list[str], tgt_only: list[str],
                   confidence: float) -> Finding:
@@ -245,11 +236,6 @@ class FindingBuilder(PairGaps):
             detail={"kind": kind, "source_only": src_only, "target_only": tgt_only},
             bead=k,
         )
-
-
-def literal_acronyms(features) -> set[str]:
-    """Acronyms written as such in the text (SCO, RATS), not those a glossary adds to a Chinese term."""
-    return {u.text for f in features for u in f.units if is_acronym(u.text)}
 
 
 def find_differences(source: Document, target: Document, hierarchy: Hierarchy,

@@ -37,7 +37,7 @@ class Features:
     units: list[Unit]
     keyset: frozenset[str]    # union of the units' keys
     length: int               # non-space characters
-    quantities: list[Quantity] = field(default_factory=list)
+    quantities: list[Quantity] = field(default_factory=list)   # weak ones too; units hold only the strong
     acronyms: frozenset[str] = frozenset()
 
 
@@ -68,7 +68,9 @@ class Representer:
 
     def _zh(self, doc: Document, seg: Segment) -> Features:
         lookup = doc.lookup[seg.nstart:seg.nend]
-        quantities = [q for q in zh_quantities(lookup) if not getattr(q, "weak", False)]
+        found = zh_quantities(lookup)
+        # weak quantities (三个, "five") are no content units, but the checks pair them across the sides
+        quantities = [q for q in found if not q.weak]
         units = _quantity_units(quantities, seg)
         taken = _Spans([(q.start, q.end) for q in quantities])
         acronyms: set[str] = set()
@@ -92,10 +94,11 @@ class Representer:
             for key in u.keys:
                 if key.isupper() and len(key) >= 2:
                     acronyms.add(key)
-        return _make(units, seg, quantities, acronyms)
+        return _make(units, seg, found, acronyms)
 
     def _en(self, doc: Document, seg: Segment) -> Features:
-        quantities = [q for q in en_quantities(seg.text) if not getattr(q, "weak", False)]
+        found = en_quantities(seg.text)
+        quantities = [q for q in found if not q.weak]
         units = _quantity_units(quantities, seg)
         taken = _Spans([(q.start, q.end) for q in quantities])
         acronyms = set()
@@ -110,7 +113,7 @@ class Representer:
                 acronyms.add(word)
             units.append(Unit(word, seg.nstart + s, seg.nstart + e, keys | romanised_keys(word)))
         units.sort(key=lambda u: u.nstart)
-        return _make(units, seg, quantities, acronyms)
+        return _make(units, seg, found, acronyms)
 
 
 def quantity_gloss(q: Quantity) -> str:

@@ -1,6 +1,8 @@
 """Glossaries: Chinese term -> English renderings, built in and user supplied (--glossary FILE).
 
-File format (UTF-8 TSV): ``Chinese term<TAB>rendering|rendering|...``; ``#`` starts a comment line.
+File format (UTF-8 TSV): ``Chinese term<TAB>rendering|rendering|...``, optionally ``<TAB>source`` (where
+the entry comes from; the built-in glossary gives one for every entry, transdiff does not read it);
+``#`` starts a comment line.
 """
 from __future__ import annotations
 

@@ -1,0 +1,16 @@
+"""Numbers, percentages, ordinals, years and dates: the anchors that must agree across a translation.
+
+``zh_quantities`` and ``en_quantities`` find them with offsets into the text they are given;
+``unmatched`` pairs the two sides and returns what found no counterpart. Precision comes first:
+a translator wants few false alarms, so words that only look like numbers (一切, 统一, "no one") are
+left alone, and small numbers written as words (三个, "five") are marked ``weak``: they may absorb
+a counterpart on the other side but are never reported as unmatched themselves.
+
+The readers are in zh.py and en.py, the pairing in matching.py; quantity.py holds the ``Quantity`` type.
+"""
+from .en import en_quantities
+from .matching import agree, unmatched
+from .quantity import DateParts, Quantity
+from .zh import zh_int, zh_quantities
+
+__all__ = ["DateParts", "Quantity", "agree", "en_quantities", "unmatched", "zh_int", "zh_quantities"]

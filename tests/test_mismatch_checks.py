@@ -1,0 +1,186 @@
+"""The numbers, dates and names checks (checks/numbers.py, checks/names.py) on real sentences of the UN
+Parallel Corpus (2015 documents) and the WMT20 news test set: the faithful pair gives no finding, the
+same pair with one number, date or name changed gives one, with Chinese as the source and with English
+as the source."""
+from __future__ import annotations
+
+from xml.sax.saxutils import escape
+
+import pytest
+
+from transdiff.api import representer_for
+from transdiff.bilingual import read_bilingual
+from transdiff.bilingual.check import check_bilingual
+from transdiff.checks.mismatch import AlignedPair, Mismatch, pair_mismatches
+from transdiff.load import from_text
+from transdiff.represent.glossary import load_glossary
+from transdiff.segment import segment
+
+
+def mismatches(zh: str, en: str, *, zh_is_source: bool = True) -> list[Mismatch]:
+    representer = representer_for(load_glossary())
+    zh_doc, en_doc = from_text(zh, lang="zh"), from_text(en, lang="en")
+    zh_f = representer.features(zh_doc, segment(zh_doc, "sentence"))
+    en_f = representer.features(en_doc, segment(en_doc, "sentence"))
+    zh_text, en_text = zh_doc.lookup or zh_doc.norm, en_doc.norm
+    pair = (AlignedPair(zh_f, en_f, zh_text, en_text, True) if zh_is_source
+            else AlignedPair(en_f, zh_f, en_text, zh_text, False))
+    return pair_mismatches(pair)
+
+
+def assert_faithful_and_changed(zh: str, en: str, changed_zh: str | None, changed_en: str | None,
+                                kind: str) -> None:
+    """No finding on the pair as published; a finding of ``kind`` once one side is changed; both directions."""
+    for zh_is_source in (True, False):
+        assert mismatches(zh, en, zh_is_source=zh_is_source) == [], (zh, en)
+        for new_zh, new_en in ((changed_zh, en), (zh, changed_en)):
+            if new_zh is None or new_en is None:
+                continue
+            found = mismatches(new_zh, new_en, zh_is_source=zh_is_source)
+            assert [m.kind for m in found] == [kind], (new_zh, new_en, found)
+            source_only, target_only = found[0].source_only, found[0].target_only
+            assert source_only or target_only
+
+
+# (Chinese, English, Chinese changed, English changed, kind of finding)
+CASES = {
+    "ordinal: resolution number": (
+        "回顾安理会第1970(2011)号决议。", "Recalling its resolution 1970 (2011).",
+        "回顾安理会第1973(2011)号决议。", "Recalling its resolution 1972 (2011).", "number"),
+    "digits grouped by spaces": (
+        "在危地马拉，玛雅妇女的产妇死亡率为每100   000活产儿死亡211人。",
+        "In Guatemala, maternal mortality among Mayan women is 211 per 100,000 live births.",
+        "在危地马拉，玛雅妇女的产妇死亡率为每100   000活产儿死亡217人。",
+        "In Guatemala, maternal mortality among Mayan women is 211 per 10,000 live births.", "number"),
+    "digits grouped by a space and a comma": (
+        "澳大利亚准备向太平洋地区的原子能机构成员国捐款45 , 000澳元。",
+        "Australia is contributing $A45,000 towards training for Pacific IAEA member States.",
+        "澳大利亚准备向太平洋地区的原子能机构成员国捐款48 , 000澳元。",
+        "Australia is contributing $A46,000 towards training for Pacific IAEA member States.", "number"),
+    "day of the month alone": (
+        "以新中国70周年为主题的“我心中的中国”中文征文大赛26日在柬埔寨皇家科学院孔子学院揭晓。",
+        "On the 26th, the Confucius Institute at Royal Academy of Cambodia announced the results of the essay "
+        "contest \"China in My Heart\", whose theme was the 70th anniversary of the People's Republic of China.",
+        None,
+        "On the 25th, the Confucius Institute at Royal Academy of Cambodia announced the results of the essay "
+        "contest \"China in My Heart\", whose theme was the 70th anniversary of the People's Republic of China.",
+        "number"),
+    "time of day": (
+        "定于2015年3月6日星期五下午12时40分举行", "To be held on Friday, 6 March 2015, at 12.40 p.m.",
+        "定于2015年3月6日星期五下午12时45分举行", "To be held on Friday, 6 March 2015, at 10.40 a.m.", "date"),
+    "number in words, Chinese digits": (
+        "他举证说，据报发生了2起具体事件，其中有人挪用了委员会先前予以豁免的军用物资。",
+        "He cited evidence in the report of two specific incidents where military materiel previously "
+        "exempted by the Committee had been diverted.",
+        "他举证说，据报发生了3起具体事件，其中有人挪用了委员会先前予以豁免的军用物资。", None, "number"),
+    "两 and a Chinese numeral against English digits": (
+        "比赛至今，11轮的对抗目前只剩下了两轮。", "To date, only 2 rounds in 11 of match play remain.",
+        "比赛至今，11轮的对抗目前只剩下了三轮。", "To date, only 4 rounds in 11 of match play remain.", "number"),
+    "Chinese numeral against an English word": (
+        "委员会商定将在第五十八届会议上组织五场关于下列议题的互动讨论：",
+        "The Commission agreed that it would organize five interactive discussions at its fifty-eighth "
+        "session, on the following topics:",
+        "委员会商定将在第五十八届会议上组织三场关于下列议题的互动讨论：", None, "number"),
+    "decade of a century": (
+        "上世纪90年代，中国科技界还在艰苦爬坡。", "In the 1990s, China's scientists were still struggling.",
+        None, "In the 1980s, China's scientists were still struggling.", "date"),
+    "century and decade": (
+        "20世纪90年代，中国科技界还在艰苦爬坡。", "In the 1990s, China's scientists were still struggling.",
+        "20世纪80年代，中国科技界还在艰苦爬坡。", None, "date"),
+    "ranges of days": (
+        "第一次工作会议将于2015年2月3日至5日举行，第二次会议将于2015年4月28日至30日举行。",
+        "The first working session will be held from 3 to 5 February and the second from 28 to 30 April 2015.",
+        "第一次工作会议将于2015年2月3日至6日举行，第二次会议将于2015年4月28日至30日举行。",
+        "The first working session will be held from 3 to 5 February and the second from 27 to 30 April 2015.",
+        "date"),
+    "range of days, month first": (
+        "9月26日至27日，调研组一行赴江西于都调研。", "From September 26 to 27, the survey group visited Yudu.",
+        "9月26日至28日，调研组一行赴江西于都调研。", None, "date"),
+    "range of months": (
+        "达尔富尔混合行动支持两社区在2014年7月和8月举行会谈。",
+        "UNAMID supported the talks between the two communities in July and August 2014.",
+        "达尔富尔混合行动支持两社区在2014年6月和8月举行会谈。", None, "date"),
+    "English date inside the Chinese text": (
+        "6   February   2015", "6 February 2015", "7   February   2015", None, "date"),
+    "military time": (
+        "13时10分，在边界线上Choporlu村附近的战斗阵地，士兵因来自阿方的袭击而受伤。",
+        "At 1310, near the village Choporlu at the borderline in the combat position, a soldier was wounded.",
+        "13时40分，在边界线上Choporlu村附近的战斗阵地，士兵因来自阿方的袭击而受伤。", None, "date"),
+    "this year": (
+        "2015年是联合国成立暨世界反法西斯战争胜利70周年。",
+        "This year marks the seventieth anniversary of the founding of the United Nations and the victory "
+        "won in the world war against fascism.",
+        "2015年是联合国成立暨世界反法西斯战争胜利60周年。", None, "number"),
+    "number that is part of a name": (
+        "会谈还确认了拉夫罗夫11月将配合在名古屋市召开的二十国集团(G20)外长会议访日。",
+        "The talks also confirmed that Lavrov will visit Japan during the G20 Foreign Ministers' Meeting in "
+        "Nagoya in November.",
+        None, None, "number"),
+    "percentages in words": (
+        "百分之三十的受访者表示支持。", "30 per cent of respondents expressed support.",
+        "百分之四十的受访者表示支持。", "35 per cent of respondents expressed support.", "number"),
+    "tenths": (
+        "三成受访者表示支持。", "30% of respondents expressed support.",
+        None, "40% of respondents expressed support.", "number"),
+    "plan number": (
+        "“十四五”规划开局之年。", "The first year of the 14th Five-Year Plan.",
+        "“十三五”规划开局之年。", "The first year of the 15th Five-Year Plan.", "number"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_number_and_date_categories(name: str) -> None:
+    zh, en, changed_zh, changed_en, kind = CASES[name]
+    assert_faithful_and_changed(zh, en, changed_zh, changed_en, kind)
+
+
+UN_YEMEN_ZH = "例如在也门，政治事务部、开发署、人口基金、妇女署和儿基会的一个联合项目协助启动了全国对话会议。"
+UN_YEMEN_EN = ("In Yemen, for example, a joint project between the Department of Political Affairs, UNDP, UNFPA, "
+               "UN-Women and UNICEF helped to launch an inclusive National Dialogue Conference.")
+
+
+@pytest.mark.parametrize("zh_is_source", [True, False])
+def test_names_known_equivalents_are_no_finding(zh_is_source: bool) -> None:
+    assert mismatches(UN_YEMEN_ZH, UN_YEMEN_EN, zh_is_source=zh_is_source) == []
+    # UNHCR in the English where the Chinese names 儿基会 (UNICEF): the English acronym has a known
+    # Chinese form (难民署), absent from the Chinese
+    found = mismatches(UN_YEMEN_ZH, UN_YEMEN_EN.replace("UNICEF", "UNHCR"), zh_is_source=zh_is_source)
+    assert [m.kind for m in found] == ["name"]
+    english_side = found[0].target_only if zh_is_source else found[0].source_only
+    assert english_side == ["UNHCR"]
+
+
+def test_names_from_the_glossary_cedict_and_implied_forms() -> None:
+    # glossary: 不扩散条约 / NPT, 艾滋病毒 / HIV; names.tsv: 中央 implies the CPC
+    assert mismatches("不扩散条约缔约国审议大会。", "Review Conference of the Parties to the NPT.") == []
+    assert mismatches("艾滋病毒感染者。", "People living with HIV.") == []
+    assert mismatches("中央统战部副部长徐乐江。",
+                      "Xu Lejiang, deputy minister of the United Front Work Department of the CPC Central "
+                      "Committee.") == []
+    assert [m.target_only for m in mismatches("艾滋病毒感染者。", "People living with HIV and the IAEA.")] == [["IAEA"]]
+
+
+def test_acronym_without_known_equivalent_is_no_finding() -> None:
+    zh = "3.审调小组在2014年期间继续与项目厅战略和审计咨询委员会进行互动。"
+    en = "IAIG continued to interact with the UNOPS Strategy and Audit Advisory Committee during 2014."
+    assert mismatches(zh, en) == []
+    assert mismatches("虽然CIB大多数成员都是组织。", "Although most members of the Council are organizations.") == []
+    # Roman numerals are numbers, never names
+    assert not [m for m in mismatches("附件三", "Annex III") if m.kind == "name"]
+
+
+def test_compare_and_check_report_the_same_mismatch(tmp_path) -> None:
+    from transdiff.api import compare
+
+    zh, en = CASES["ordinal: resolution number"][0], CASES["ordinal: resolution number"][3]
+    result = compare(from_text(zh, lang="zh"), from_text(en, lang="en"), check_related=False)
+    from_compare = [(f.detail["kind"], f.detail["source_only"], f.detail["target_only"])
+                    for f in result.findings if f.type == "mismatch"]
+    path = tmp_path / "one.xlf"
+    path.write_text('<?xml version="1.0" encoding="UTF-8"?>\n<xliff version="1.2"><file source-language="zh-CN" '
+                    'target-language="en" datatype="plaintext" original="x"><body>'
+                    f'<trans-unit id="u1"><source>{escape(zh)}</source><target>{escape(en)}</target></trans-unit>'
+                    "</body></file></xliff>\n", encoding="utf-8")
+    report = check_bilingual(read_bilingual(path), checks="numbers,dates,names")
+    from_check = [(f.type, f.detail["source_only"], f.detail["target_only"]) for f in report.findings]
+    assert from_compare == from_check == [("number", ["第1970"], ["1972"])]
