@@ -18,7 +18,8 @@ from pathlib import Path
 from typing import Optional
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from omission_data import DEFAULT_SHARED, ParallelDoc, line_spans, sentence_drop, un_documents, wmt_documents  # noqa: E402
+from omission_data import (DEFAULT_SHARED, ParallelDoc, line_documents, line_spans, sentence_drop,  # noqa: E402
+                           un_lines, wmt_documents)
 from omissions import MIN_SHARE, overlaps, run_all, share_inside  # noqa: E402
 
 THRESHOLD = 0.5
@@ -97,7 +98,7 @@ def main(argv: Optional[list[str]] = None) -> int:
         print(f"error: {args.shared} has no eval-data folder; point --shared at the shared data", file=sys.stderr)
         return 2
     import sacrebleu
-    corpora = {"UN-dev": un_documents(args.shared), "WMT20-A": wmt_documents(args.shared, "A"),
+    corpora = {"UN-dev": line_documents("UN-dev", *un_lines(args.shared)), "WMT20-A": wmt_documents(args.shared, "A"),
                "WMT20-B": wmt_documents(args.shared, "B")}
     end = None if args.limit is None else args.skip + args.limit
     cases = [c for docs in corpora.values() for c in cases_for(docs[args.skip:end], args.seed)]

@@ -85,10 +85,13 @@ def wmt_documents(shared: Path, reference: str) -> list[ParallelDoc]:
     return line_documents(f"WMT20-{reference}", zh, en)
 
 
-def un_documents(shared: Path) -> list[ParallelDoc]:
-    """UN Parallel Corpus v1.0 development set: 4,000 line-aligned pairs in document order, 40-line documents."""
+def un_lines(shared: Path) -> tuple[list[str], list[str]]:
+    """UN Parallel Corpus v1.0 development set: 4,000 line-aligned pairs (Chinese, English) in document order."""
     base = shared / UN_DIR
-    return line_documents("UN-dev", _read_lines(base / "zh.txt"), _read_lines(base / "en.txt"))
+    zh, en = _read_lines(base / "zh.txt"), _read_lines(base / "en.txt")
+    if len(zh) != len(en):
+        raise ValueError(f"{base}: zh.txt has {len(zh)} lines but en.txt has {len(en)}")
+    return zh, en
 
 
 def line_documents(corpus: str, zh: list[str], en: list[str]) -> list[ParallelDoc]:
@@ -107,18 +110,14 @@ def un_documents(shared: Path) -> tuple[list[ParallelDoc], list[ParallelDoc]]:
     """UN Parallel Corpus development set, line-aligned, in 40-line documents; split into halves of the
     file: the first for fitting the calibration ("UN-fit"), the second for reporting ("UN"), so that the
     reported figures come from documents the calibration never saw, not only from other draws."""
-    base = shared / UN_DIR
-    zh, en = _read_lines(base / "zh.txt"), _read_lines(base / "en.txt")
-    if len(zh) != len(en):
-        raise ValueError(f"{base}: zh.txt has {len(zh)} lines but en.txt has {len(en)}")
+    zh, en = un_lines(shared)
     half = (len(zh) // (2 * DOC_LINES)) * DOC_LINES
-    docs: tuple[list[ParallelDoc], list[ParallelDoc]] = ([], [])
-    for start in range(0, len(zh), DOC_LINES):
-        n = min(DOC_LINES, len(zh) - start)
-        corpus = "UN-fit" if start < half else "UN"
-        docs[start >= half].append(ParallelDoc(corpus, f"lines {start + 1}-{start + n}", zh[start:start + n],
-                                               en[start:start + n], [((i,), (i,)) for i in range(n)]))
-    return docs
+    fit = line_documents("UN-fit", zh[:half], en[:half])
+    report = line_documents("UN", zh[half:], en[half:])
+    for doc in report:   # named by their lines in the whole file
+        first, last = (int(x) + half for x in doc.name.removeprefix("lines ").split("-"))
+        doc.name = f"lines {first}-{last}"
+    return fit, report
 
 
 def parse_align_file(text: str) -> list[Bead]:
