@@ -55,7 +55,7 @@ def page_text(markup: str, *, whole_page: bool = False, label: str = "the page")
         article = extract_article(markup)
         if article:
             return PageText(article, ARTICLE, trafilatura_version())
-    visible = _joined(_clean(extract_visible(markup)[0].split("\n")))
+    visible = _joined(_clean(extract_visible(markup).split("\n")))
     if not whole_page and visible:
         # (a page without any text gets the loader's error alone, not a warning before it)
         LOG.warning("transdiff: warning: %s: no article found in the page; comparing all its visible text "
@@ -91,7 +91,7 @@ def extract_article(markup: str) -> Optional[str]:
     if headings:
         # When trafilatura's main pass finds no container it recovers the paragraphs but not the
         # headings between them (short Chinese headings such as 第一条 are lost that way).
-        visible = _clean(extract_visible(markup)[0].split("\n"))
+        visible = _clean(extract_visible(markup).split("\n"))
         lines = _fill_inner_gaps(lines, visible, keep=headings.__contains__)
     if heading and heading not in lines[:3]:
         # trafilatura takes the <h1> for page metadata when it stands outside the article's container;

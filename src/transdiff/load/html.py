@@ -1,4 +1,4 @@
-"""Visible text of an HTML page, with the markup offset of every visible character.
+"""Visible text of an HTML page.
 
 Used by :mod:`transdiff.load.article` for ``--whole-page`` and for pages without an article. Only the
 standard library's ``html.parser`` is used, so malformed pages are read as leniently as browsers read
@@ -12,17 +12,16 @@ Decisions:
 * Block elements (``p``, ``div``, ``li``, ``h1``-``h6``, ``tr``, ``td``, ...) end a paragraph: the
   visible text gets one ``"\\n"`` there (several nested block boundaries give one newline); ``<br>``
   always gives a newline. Other whitespace in text is a plain space, except inside ``<pre>``.
-* Entities and character references are decoded; every character they produce maps to the offset of
-  the ``&`` that starts them. Unknown entities are kept verbatim.
+* Entities and character references are decoded. Unknown entities are kept verbatim.
+
+The visible text is the page's ``Document.text`` only with ``--whole-page`` or when no article is found
+(see ``article``); findings point into it, never into the markup, so no markup offsets are kept.
 """
 from __future__ import annotations
 
 import html
 import re
-from array import array
 from html.parser import HTMLParser
-
-from .normalise import RunBuilder
 
 SKIPPED_ELEMENTS = frozenset(
     "script style noscript template head title svg math iframe object canvas".split()
@@ -46,8 +45,6 @@ class _VisibleTextParser(HTMLParser):
         # getpos() gives (line, column) counting "\n" only; these turn it into an absolute offset.
         self.line_starts = [0] + [m.end() for m in re.finditer("\n", markup)]
         self.pieces: list[str] = []
-        self.runs = RunBuilder()       # visible offset -> markup offset
-        self.length = 0
         self.skip_stack: list[str] = []
         self.pre_depth = 0
         self.at_line_start = True       # only whitespace emitted since the last newline
@@ -57,30 +54,17 @@ class _VisibleTextParser(HTMLParser):
         line, column = self.getpos()
         return self.line_starts[line - 1] + column
 
-    def _add_run(self, target: int) -> None:
-        self.runs.add(self.length, target)
-
-    def _emit_linear(self, text: str, target: int) -> None:
+    def _emit(self, text: str) -> None:
+        """Running text (its trailing spaces do not end a line) or a decoded entity or reference."""
         if not text:
             return
-        self._add_run(target)
         self.pieces.append(text)
-        self.length += len(text)
         if text.strip():
             self.at_line_start = text.rstrip(" ").endswith("\n")
 
-    def _emit_all_at(self, text: str, target: int) -> None:
-        """Emit characters that all come from the construct starting at ``target`` (an entity, a tag)."""
-        for ch in text:
-            self._add_run(target)
-            self.pieces.append(ch)
-            self.length += 1
-        if text.strip():
-            self.at_line_start = text.endswith("\n")
-
     def _paragraph_break(self, always: bool = False) -> None:
         if always or not self.at_line_start:
-            self._emit_all_at("\n", self._offset())
+            self.pieces.append("\n")
             self.at_line_start = True
 
     def _leave_head_if_implied(self, tag: str) -> None:
@@ -121,7 +105,7 @@ class _VisibleTextParser(HTMLParser):
             return
         if not self.pre_depth:
             data = data.translate(_HTML_SPACE)
-        self._emit_linear(data, self._offset())
+        self._emit(data)
 
     def handle_entityref(self, name: str) -> None:
         if self.skip_stack:
@@ -133,9 +117,9 @@ class _VisibleTextParser(HTMLParser):
             end = start + 1 + len(name)
             if self.markup.startswith(";", end):
                 end += 1
-            self._emit_linear(self.markup[start:end], start)
+            self._emit(self.markup[start:end])
         else:
-            self._emit_all_at(decoded.translate(_HTML_SPACE), start)
+            self._emit(decoded.translate(_HTML_SPACE))
 
     def handle_charref(self, name: str) -> None:
         if self.skip_stack:
@@ -143,16 +127,12 @@ class _VisibleTextParser(HTMLParser):
         decoded = html.unescape(f"&#{name};")
         if not self.pre_depth:
             decoded = decoded.translate(_HTML_SPACE)
-        self._emit_all_at(decoded, self._offset())
+        self._emit(decoded)
 
 
-def extract_visible(markup: str) -> tuple[str, array, array]:
-    """Return (visible text, run starts, run targets).
-
-    Visible character ``i`` in run ``r`` (``starts[r] <= i < starts[r + 1]``) comes from markup offset
-    ``targets[r] + i - starts[r]``; the caller adds the end sentinel.
-    """
+def extract_visible(markup: str) -> str:
+    """The visible text of the page, one line per block."""
     parser = _VisibleTextParser(markup)
     parser.feed(markup)
     parser.close()
-    return "".join(parser.pieces), parser.runs.starts, parser.runs.targets
+    return "".join(parser.pieces)
