@@ -261,7 +261,7 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
             per_unit[position] = sorted(per_unit[position] + found, key=lambda f: _UNIT_ORDER.index(f.check))
     terms: list[dict[str, Any]] = []
     if "terms" in wanted and pairs:
-        terms = term_consistency_pairs([_term_pair(p) for p in pairs], load_glossary(glossary or ()),
+        terms = term_consistency_pairs([_term_pair(p) for p in pairs], glossary_used,
                                        min_confidence=min_confidence, where_key="units")
     findings = [f for group in per_unit for f in group]
     return CheckReport(bilingual.path, bilingual.format, bilingual.source_lang, bilingual.target_lang,
