@@ -7,7 +7,7 @@ helpers (``_gap_llr``, ``_raw_confidence``, ``_lengths``, ``_span`` ...). See do
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import NamedTuple, Sequence
 
 from .links import link_pairs
 from ..represent import Features, Unit
@@ -70,6 +70,19 @@ def _main_runs(gap_units: list[Unit], clause_f: Sequence[Features], ids: Sequenc
     heaviest = max(units_weight(r) for r in runs)
     keep = {id(u) for r in runs if units_weight(r) >= heaviest / 2 for u in r}
     return [u for u in gap_units if id(u) in keep]
+
+
+class _Candidate(NamedTuple):
+    """A gap of one side of a pair with the evidence that decides the order gaps are judged in."""
+    support: float
+    coverage: float
+    ids: list[int]               # its clauses
+    gap_units: list[Unit]
+    gap_len: int                 # characters without a counterpart
+    reach: float
+    window: float
+    inside: bool                 # a stretch inside one clause, not whole clauses
+    covered_in_group: int
 
 
 def _children(segments: Sequence[Segment]) -> dict[int, list[int]]:
@@ -170,7 +183,7 @@ class PairGaps:
             else:
                 groups.append([(c, gap)])
             last = c
-        scored = []
+        scored: list[_Candidate] = []
         for number, group in enumerate(groups):
             ids = [c for c, _ in group]
             gap_units = [u for _, g in group for u in g]
@@ -187,12 +200,12 @@ class PairGaps:
             support, reach = self._support(group_units, [u for c in clause_ids if c not in ids
                                                          for u in clause_f[c].units], other_units)
             window = self._window_residue(group_units, index_of, links, other_units, other_links)
-            scored.append((support, coverage, ids, gap_units, gap_len, reach, window, number in within,
-                           covered_in_group))
+            scored.append(_Candidate(support, coverage, ids, gap_units, gap_len, reach, window, number in within,
+                                     covered_in_group))
         # a short target is evidence for one gap only: the gaps that the other side supports least, then
         # those with the stronger word evidence, explain it first; each further gap is judged on what is left
         # (a stretch inside a clause comes after the whole clauses and explains nothing for them)
-        scored.sort(key=lambda g: (g[7], g[0], -g[1]))
+        scored.sort(key=lambda g: (g.inside, g.support, -g.coverage))
         out = []
         explained = 0
         # a pair whose two sides barely link, or whose side here is nearly all unlinked, is no translation
