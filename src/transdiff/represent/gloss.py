@@ -16,7 +16,7 @@ from typing import Optional
 from ..segment.zh import zh_words
 from .chinese import ChineseLexicon, has_han
 from .english import phrase_keys
-from .numbers import Quantity, zh_quantities
+from .numbers import MONTH_NAMES, Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
 
@@ -38,8 +38,6 @@ _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
 _COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
 _DETERMINERS = frozenset("这那该此每同其")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
 
 
 def english_quantity(q: Quantity) -> str:
@@ -47,7 +45,7 @@ def english_quantity(q: Quantity) -> str:
     if q.date:
         year, month, day = q.date
         parts = [str(day)] if day and month else []
-        parts += [_MONTHS[month - 1]] if month and 1 <= month <= 12 else []
+        parts += [MONTH_NAMES[month - 1]] if month and 1 <= month <= 12 else []
         parts += [str(year)] if year else []
         if parts:
             return " ".join(parts)

@@ -8,9 +8,9 @@ a counterpart on the other side but are never reported as unmatched themselves.
 
 The readers are in zh.py and en.py, the pairing in matching.py; quantity.py holds the ``Quantity`` type.
 """
-from .en import en_quantities
+from .en import MONTH_NAMES, en_quantities
 from .matching import agree, unmatched
 from .quantity import DateParts, Quantity
 from .zh import zh_int, zh_quantities
 
-__all__ = ["DateParts", "Quantity", "agree", "en_quantities", "unmatched", "zh_int", "zh_quantities"]
+__all__ = ["MONTH_NAMES", "DateParts", "Quantity", "agree", "en_quantities", "unmatched", "zh_int", "zh_quantities"]

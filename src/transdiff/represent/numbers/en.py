@@ -38,8 +38,9 @@ _ROMAN_AFTER = "Chapter|Article|Part|Section|Title|Book|Annex|Volume|Session|Pha
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
 _EN_PREFIXES = "|".join(sorted({w[:3] for w in _EN_WORDS} | {w[:3].lower() for w in _ROMAN_AFTER.split("|")}))
 _EN_WORD = r"\b(?:" + "|".join(_EN_WORDS) + r")\b"
-_MONTHS = _words("January February March April May June July August September October November December",
-                 range(1, 13))
+MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+               "October", "November", "December")
+_MONTHS = dict(zip(MONTH_NAMES, range(1, 13)))
 _MONTHS |= {m[:3]: v for m, v in _MONTHS.items()} | {"Sept": 9}
 _MONTH = r"(?:" + "|".join(sorted(_MONTHS, key=len, reverse=True)) + r")\b\.?"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?\b"
