@@ -82,7 +82,7 @@ class OffsetMap(Sequence[int]):
         return len(self._starts)
 
 
-class RunBuilder:
+class _RunBuilder:
     """Collects (out offset, source offset) runs, merging ones that continue the previous run."""
 
     def __init__(self) -> None:
@@ -120,7 +120,7 @@ def compose(outer: OffsetMap, inner: OffsetMap) -> OffsetMap:
         while mid < mid_end:
             out_pos = out0 + mid - mid0
             target = i_targets[run] + mid - i_starts[run]
-            # Same merging rules as RunBuilder.add, inlined: this loop runs once per output run.
+            # Same merging rules as _RunBuilder.add, inlined: this loop runs once per output run.
             if last_shift is None or target - out_pos != last_shift:
                 if starts and starts[-1] == out_pos:
                     targets[-1] = target
@@ -184,7 +184,7 @@ def _nfc(text: str) -> tuple[str, Optional[OffsetMap]]:
     if unicodedata.is_normalized("NFC", text):
         return text, None
     pieces: list[str] = []
-    runs = RunBuilder()
+    runs = _RunBuilder()
     out = 0
     block_start = 0
     while block_start < len(text):
@@ -259,7 +259,7 @@ def _collapse_whitespace(text: str) -> tuple[str, OffsetMap]:
     start = len(text) - len(text.lstrip(_GAP_CHARS))
     end = len(text.rstrip(_GAP_CHARS))
     pieces: list[str] = []
-    runs = RunBuilder()
+    runs = _RunBuilder()
     out = 0
     prev = start
     chunk_start = start
