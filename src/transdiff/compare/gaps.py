@@ -63,8 +63,9 @@ def _main_runs(gap_units: list[Unit], clause_f: Sequence[Features], ids: Sequenc
     """The words a finding names: the stretches of unlinked words at least half as heavy as the heaviest.
     A stray unlinked word or two between linked ones (不, 分 of 不分...任何区别, which "without distinction"
     renders as a whole) is a dictionary miss, not part of what is missing."""
+    in_gap = {id(u) for u in gap_units}
     runs = [r for c in ids for r in _runs(clause_f[c].units, linked)]
-    runs = [r for r in runs if any(u in gap_units for u in r)]
+    runs = [r for r in runs if any(id(u) in in_gap for u in r)]
     if len(runs) < 2:
         return gap_units
     heaviest = max(units_weight(r) for r in runs)
