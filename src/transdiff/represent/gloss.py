@@ -57,6 +57,17 @@ def english_quantity(q: Quantity) -> str:
     return f"{text}%" if q.kind == "percent" else text
 
 
+def _first_overlapping(quantities: list[Quantity], first: int, start: int, end: int) -> Optional[Quantity]:
+    """The first of the quantities (in text order) from index ``first`` on that overlaps [start, end)."""
+    for k in range(first, len(quantities)):
+        q = quantities[k]
+        if q.start >= end:
+            return None
+        if start < q.end:
+            return q
+    return None
+
+
 def _tagged(text: str) -> list[tuple[str, str, int, int]]:
     """jieba words of ``text`` with their dictionary part-of-speech tags ('' for words it does not know)."""
     tags = word_tags()
@@ -71,17 +82,19 @@ class Glosser:
         self.cedict = lexicon.cedict
         self.context = context
         self._compounds_by_last: Optional[dict[str, list[str]]] = None
+        self._heads_of: dict[str, list[str]] = {}   # a character recurs in a text: count its compounds once
 
     # -- the phrase ---------------------------------------------------------------------------
     def gloss(self, text: str, near: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
         """(gloss, words): the phrase, and per word {"word", "start", "end", "gloss", "senses", "source"}
         with offsets into ``text``; a left-out word has gloss None."""
         # a small number in words counts too (四个 "4"), but not 一, which is as often "a" or part of a word
-        quantities = [q for q in zh_quantities(text) if not q.weak or q.value >= 2]
+        quantities = [q for q in zh_quantities(text) if not q.weak or q.value >= 2]   # in text order
         tokens = _tagged(text)
         dotted = self._dotted_names(tokens)
         words: list[dict] = []
         i = 0
+        passed = 0   # quantities that end before the current token: the tokens only move on
         while i < len(tokens):
             word, tag, start, end = tokens[i]
             if i in dotted:
@@ -90,7 +103,9 @@ class Glosser:
                                         self._dotted_name(tokens[i:last + 1]), [], "name"))
                 i = last + 1
                 continue
-            q = next((q for q in quantities if q.start < end and start < q.end), None)
+            while passed < len(quantities) and quantities[passed].end <= start:
+                passed += 1
+            q = _first_overlapping(quantities, passed, start, end)
             if q is not None:
                 while i < len(tokens) and tokens[i][2] < q.end:
                     i += 1
@@ -241,6 +256,8 @@ class Glosser:
     def _heads(self, char: str) -> list[str]:
         """The English head nouns of the dictionary's compounds that end in ``char`` (开发区 "development
         zone", 经济特区 "special economic zone" -> zone), commonest first, those of two compounds or more."""
+        if char in self._heads_of:
+            return self._heads_of[char]
         if self._compounds_by_last is None:
             self._compounds_by_last = {}
             for word in self.cedict.senses:
@@ -252,7 +269,9 @@ class Glosser:
                 words = sense.split()
                 if 1 <= len(words) <= 4 and words[-1].isalpha() and words[-1].islower() and not sense.startswith("to "):
                     counts[words[-1]] = counts.get(words[-1], 0) + 1
-        return [w for w, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 2][:MAX_HEADS]
+        heads = [w for w, n in sorted(counts.items(), key=lambda kv: -kv[1]) if n >= 2][:MAX_HEADS]
+        self._heads_of[char] = heads
+        return heads
 
     def _support(self, rendering: str, near: frozenset[str]) -> float:
         keys = phrase_keys(rendering)
