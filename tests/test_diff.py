@@ -10,7 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from transdiff.cli.diff import diff_cmd
-from transdiff.diff import DiffResult, _dmp, diff, word_diff
+from transdiff.diff import DiffResult, diff, word_diff
+from transdiff.diff.words import _dmp
 from transdiff.errors import LanguageError
 from transdiff.load import from_text
 from transdiff.report.diffreport import CONTENT_SECURITY_POLICY, diff_to_dict, render_diff
