@@ -153,6 +153,7 @@ def test_settings_hash_tracks_options():
     assert base != settings_hash(CompareOptions(level="sentence"), "1.0")
     assert base != settings_hash(CompareOptions(min_confidence=0.7), "1.0")
     assert base != settings_hash(CompareOptions(), "1.1")
+    assert base != settings_hash(CompareOptions(whole_page=True), "1.0")
 
 
 # --------------------------------------------------------------------------- full runs
@@ -304,3 +305,26 @@ def test_progress_lines_for_logs():
     assert lines[0] == "batch: 1 of 4 pairs unchanged since the last run, skipped"
     assert lines[1].startswith("batch: 2/4 pairs, 0 findings, 1 error, ETA")
     assert lines[-1].startswith("batch: 4/4 pairs, 3 findings, 2 errors, took ")
+
+
+def test_whole_page_reaches_every_pair_of_web_pages(tmp_path):
+    """--whole-page is passed to each pair's compare: the reports name the extraction it asked for, and
+    a batch done without it is not taken as done with it."""
+    zh, en = _articles()
+    folder, out = tmp_path / "pages", tmp_path / "out"
+    folder.mkdir()
+    for lang, lines in (("zh", zh[:8]), ("en", en[:8])):
+        body = "".join(f"<p>{line}</p>" for line in lines)
+        menu = "<nav><ul><li>Home</li><li>Contact</li></ul></nav>"
+        (folder / f"udhr.{lang}.html").write_text(f"<!DOCTYPE html><html><body>{menu}<main>{body}</main>"
+                                                  f"</body></html>", encoding="utf-8")
+    run = CliRunner().invoke(batch_cmd, [str(folder), "--out", str(out), "--jobs", "1", "--no-progress"])
+    assert run.exit_code == 0, run.output
+    first = json.loads((out / "reports" / "udhr.json").read_text(encoding="utf-8"))
+    assert first["source"]["extraction"] != "whole-page"
+    run = CliRunner().invoke(batch_cmd, [str(folder), "--out", str(out), "--jobs", "1", "--no-progress",
+                                         "--whole-page"])
+    assert run.exit_code == 0, run.output
+    assert "0 unchanged" in run.output
+    again = json.loads((out / "reports" / "udhr.json").read_text(encoding="utf-8"))
+    assert again["source"]["extraction"] == again["target"]["extraction"] == "whole-page"

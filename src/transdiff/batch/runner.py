@@ -65,6 +65,8 @@ def settings_hash(options: CompareOptions, version: str) -> str:
     min_confidence = DEFAULT_MIN_CONFIDENCE if options.min_confidence is None else options.min_confidence
     settings = {"transdiff": version, "level": options.level, "min_confidence": min_confidence,
                 "source_lang": options.source_lang, "glossaries": glossary_hashes}
+    if options.whole_page:  # only when set, so that the batches already done keep their hashes
+        settings["whole_page"] = True
     return hashlib.sha256(json.dumps(settings, sort_keys=True).encode()).hexdigest()[:32]
 
 

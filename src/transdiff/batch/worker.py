@@ -23,6 +23,7 @@ class CompareOptions:
     glossaries: tuple[str, ...] = ()
     min_confidence: Optional[float] = None
     source_lang: Optional[str] = None
+    whole_page: bool = False       # web pages: every visible line, not only the article
 
 
 @dataclass
@@ -86,7 +87,7 @@ def _compare(task: PairTask) -> tuple[str, tuple]:
 
     opts = task.options
     result = compare(task.source, task.target, source_lang=opts.source_lang, level=opts.level,
-                     glossary=_glossary(opts.glossaries),
+                     glossary=_glossary(opts.glossaries), whole_page=opts.whole_page,
                      min_confidence=DEFAULT_MIN_CONFIDENCE if opts.min_confidence is None else opts.min_confidence)
     text = render_json(result)
     # Rows come from the rendered report, so the database says exactly what the JSON file says.

@@ -29,13 +29,15 @@ EXIT_PAIRS_FAILED, EXIT_INPUT, EXIT_INTERRUPTED = 1, 2, 130
               help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
               help="Report findings at or above this confidence (default 0.5).")
+@click.option("--whole-page", is_flag=True,
+              help="Web pages: compare every visible line (menus, footers), not only the article.")
 @click.option("--force", is_flag=True, help="Compare every pair again, even those already done.")
 @click.option("--scheduler", metavar="ADDRESS",
               help="Run on a Dask distributed cluster (e.g. tcp://host:8786); needs transdiff[dask].")
 @click.option("--progress/--no-progress", default=True, show_default=True, help="Progress on stderr.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_confidence, force, scheduler,
-              progress, debug):
+def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_confidence, whole_page, force,
+              scheduler, progress, debug):
     """Compare every pair of INPUT: a folder (NAME.zh.txt + NAME.en.txt, or DIR/zh.txt + DIR/en.txt)
     or a CSV manifest with columns id,source,target[,group] (paths relative to the manifest).
 
@@ -47,7 +49,7 @@ def batch_cmd(input_path, outdir, jobs, source_lang, level, glossaries, min_conf
     from ..batch.worker import CompareOptions
 
     options = CompareOptions(level=level, glossaries=tuple(glossaries), min_confidence=min_confidence,
-                             source_lang=source_lang)
+                             source_lang=source_lang, whole_page=whole_page)
     try:
         result = run_batch(input_path, outdir, options=options, jobs=jobs, force=force, scheduler=scheduler,
                            progress=Progress(enabled=progress))
