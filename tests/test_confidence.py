@@ -64,7 +64,9 @@ def test_calibration_uses_the_model_of_the_findings_kind():
                                                          "gap": 1.5, "gap_share": 0.4, "residue": 0.7,
                                                          "window": 0.0, "clauses": 0.4, "doc_coverage": 1.2,
                                                          "surplus": 0.8, "other_surplus": -0.2, "literal": 0.6, "within": 1.0,
-                                                         "run": 1.1, "numbers": 0.0}})
+                                                         "run": 1.1, "numbers": 0.0, "beside": 0.0,
+                                                         "uneven": 1.0, "linkable": 0.7, "unlinkable": 0.0,
+                                                         "link_llr": 0.9}})
     assert calibration_kind(f) == "partial"
     model = models["partial"]
     ev = f.detail["evidence"]

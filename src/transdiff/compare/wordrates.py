@@ -40,10 +40,10 @@ class WordRates:
                  literal: float) -> dict[str, float]:
         """For the gap's words, judged outside their own pair (``units``: the pair's units of this side,
         ``linked``: the ``nstart`` of those that link): ``linkable``, how many link elsewhere in the
-        document; ``unlinkable``, how many occur elsewhere and never link; ``senses``, their mean log
-        number of dictionary keys; ``link_llr``, the log-likelihood ratio of the gap's missing links
-        under each word's own link rate elsewhere (smoothed towards the document's ``literal`` share)
-        against that share: a word that links wherever else it occurs says more by not linking here."""
+        document; ``unlinkable``, how many occur elsewhere and never link; ``link_llr``, the
+        log-likelihood ratio of the gap's missing links under each word's own link rate elsewhere
+        (smoothed towards the document's ``literal`` share) against that share: a word that links
+        wherever else it occurs says more by not linking here."""
         own_seen: Counter = Counter(word_of(u) for u in units)
         own_linked: Counter = Counter(word_of(u) for u in units if u.nstart in linked)
         linkable = unlinkable = llr = 0.0
@@ -58,8 +58,5 @@ class WordRates:
                 linkable += 1.0
             elif seen > 0:
                 unlinkable += 1.0
-        # a word the dictionary renders many ways and that still finds none of them is more likely missing
-        # than one with a single rare rendering
-        senses = sum(math.log1p(len(u.keys)) for u in gap) / len(gap) if gap else 0.0
         return {"linkable": round(math.log1p(linkable), 4), "unlinkable": round(math.log1p(unlinkable), 4),
-                "senses": round(senses, 4), "link_llr": round(llr, 4)}
+                "link_llr": round(llr, 4)}
