@@ -21,7 +21,7 @@ from omission_data import DEFAULT_SHARED, DropCase, drop_cases, parallel_corpora
 from omissions import DEFAULT_THRESHOLD, MIN_SHARE, covered_share, run_job, share_inside  # noqa: E402
 
 EVIDENCE_SHOWN = ("coverage", "length", "support", "reach", "unpaired", "whole", "gap", "residue", "window",
-                  "surplus", "within", "run")
+                  "surplus", "within", "run", "linkable", "link_llr", "beside")
 
 
 def findings_of(case: DropCase) -> list[dict]:

@@ -18,7 +18,8 @@ from transdiff.types import Bead, Finding
 ROOT = Path(__file__).resolve().parents[1]
 UDHR = ROOT / "corpora" / "udhr"
 sys.path.insert(0, str(ROOT / "benchmarks"))
-from calibrate import FEATURES, fit_logistic, fit_with_interactions, predict  # noqa: E402
+from calibrate import (DOCUMENT_FEATURES, FEATURES, fit_logistic, fit_pair_and_document,  # noqa: E402
+                       fit_with_interactions, predict)
 
 
 def test_length_model_is_estimated_from_the_document():
@@ -64,7 +65,9 @@ def test_calibration_uses_the_model_of_the_findings_kind():
                                                          "gap": 1.5, "gap_share": 0.4, "residue": 0.7,
                                                          "window": 0.0, "clauses": 0.4, "doc_coverage": 1.2,
                                                          "surplus": 0.8, "other_surplus": -0.2, "literal": 0.6, "within": 1.0,
-                                                         "run": 1.1, "numbers": 0.0}})
+                                                         "run": 1.1, "numbers": 0.0, "beside": 0.0,
+                                                         "uneven": 1.0, "linkable": 0.7, "unlinkable": 0.0,
+                                                         "link_llr": 0.9}})
     assert calibration_kind(f) == "partial"
     model = models["partial"]
     ev = f.detail["evidence"]
@@ -213,3 +216,22 @@ def test_a_pair_that_barely_links_gets_no_length_evidence(second):
     assert unrelated and all(f.detail["evidence"]["length"] == 0.0 for f in unrelated)
     related = [f for f in result.findings if "呼吁" in (f.source_text or "") and f.type == "partial"]
     assert related and related[0].detail["evidence"]["length"] != 0.0
+
+
+def test_document_evidence_is_a_layer_on_top_of_the_pair_model():
+    """The document's own evidence adds to the pair model's log odds; a candidate without any (a text of one
+    pair) is scored by the pair layer alone, which carries no product with a document feature."""
+    rng = random.Random(5)
+    k = len(FEATURES)
+    gap, llr = FEATURES.index("gap"), FEATURES.index("link_llr")
+    rows, ys = [], []
+    for _ in range(6000):
+        x = [0.0] * k
+        x[gap] = rng.uniform(0, 3)
+        x[llr] = rng.uniform(-1, 2) if rng.random() < 0.7 else 0.0
+        rows.append(x)
+        ys.append(int(rng.random() < 1 / (1 + math.exp(-(1.5 * x[gap] + 1.0 * x[llr] - 2.0)))))
+    weights, products, bias = fit_pair_and_document(rows, ys)
+    assert not any(a in DOCUMENT_FEATURES or b in DOCUMENT_FEATURES for a, b in (p.split("*") for p in products))
+    assert weights[llr] == pytest.approx(1.0, abs=0.3)
+    assert weights[gap] == pytest.approx(1.5, abs=0.4)

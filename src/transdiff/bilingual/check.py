@@ -30,6 +30,7 @@ from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings
 from ..compare.confidence import LengthEvidence
 from ..errors import InputError
 from ..compare.gaps import linked_shares
+from ..compare.wordrates import WordRates
 from ..compare.links import link_pairs
 from ..represent import Features, Representer
 from ..represent.learned import augment
@@ -140,7 +141,8 @@ def _term_pair(pair: _Pair) -> TermPair:
 
 def _coverage_findings(pair: _Pair, hierarchy: Hierarchy, settings: Settings,
                        engine: "_FileEngine") -> list[CheckFinding]:
-    builder = FindingBuilder(pair.source, pair.target, hierarchy, settings, engine.length, engine.literal)
+    builder = FindingBuilder(pair.source, pair.target, hierarchy, settings, engine.length, engine.literal,
+                             engine.rates)
     out = []
     for f in builder.build():
         if f.type not in ("partial", "addition", "omission"):
@@ -179,8 +181,11 @@ class _FileEngine:
                       tuple(range(p.tgt_first, p.tgt_first + len(p.tgt_sents)))) for p in pairs]
         self.length = LengthEvidence.estimate([f.length for f in src_f], [f.length for f in tgt_f], units)
         # how literal the file's translation is, over all its units (compare measures it over the document)
-        self.literal = linked_shares([(src_units, tgt_units, link_pairs(src_units, tgt_units))
-                                      for src_units, tgt_units in (self._units(p) for p in pairs)])
+        linked = [(src_units, tgt_units, link_pairs(src_units, tgt_units))
+                  for src_units, tgt_units in (self._units(p) for p in pairs)]
+        self.literal = linked_shares(linked)
+        # how often each word links in its unit, over the file
+        self.rates = WordRates(linked)
 
     def _units(self, p: _Pair) -> tuple[list, list]:
         src_f, tgt_f = self.unit_features(p)

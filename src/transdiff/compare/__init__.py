@@ -15,6 +15,7 @@ from ..align import Hierarchy
 from ..checks.mismatch import AlignedPair, pair_mismatches
 from .confidence import LengthEvidence, calibrate, sigmoid
 from .gaps import PairGaps, units_weight
+from .wordrates import WordRates
 from ..represent import Features, Unit, gloss_of
 from ..represent.glossary import Glossary
 from ..types import Alignment, Document, Finding, Segment
@@ -38,11 +39,14 @@ def _beta(p_match: float, p_random: float) -> float:
 
 class FindingBuilder(PairGaps):
     def __init__(self, source: Document, target: Document, hierarchy: Hierarchy, settings: Settings,
-                 length: Optional[LengthEvidence] = None, literal: Optional[dict[str, float]] = None) -> None:
+                 length: Optional[LengthEvidence] = None, literal: Optional[dict[str, float]] = None,
+                 rates: Optional[WordRates] = None) -> None:
         self.source, self.target = source, target
         # the linked share of each side's content units over the document ("s", "t"); check passes the
         # file's, compare measures the document's own in the gap pass
         self.literal = literal
+        # how often each word links in its pair over the document (check passes the file's)
+        self.rates = rates
         self.h = hierarchy
         self.settings = settings
         engine = hierarchy.engine.get("sentence", {})

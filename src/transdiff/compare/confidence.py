@@ -26,7 +26,8 @@ LENGTH_DAMPING = 8          # as in score/length.py: short segments' ratios are 
 MIN_SIGMA, MAX_SIGMA = 0.15, 0.8
 # the features of the calibration model
 EVIDENCE = ("coverage", "length", "support", "reach", "unpaired", "gap", "gap_share", "residue", "window", "clauses",
-            "doc_coverage", "surplus", "other_surplus", "literal", "within", "run", "numbers")
+            "doc_coverage", "surplus", "other_surplus", "literal", "within", "run", "numbers",
+            "beside", "uneven", "linkable", "unlinkable", "link_llr")
 
 
 def _log_ratio(target_len: float, source_len: float, ratio: float) -> float:

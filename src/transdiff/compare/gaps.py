@@ -10,6 +10,7 @@ import math
 from typing import NamedTuple, Sequence
 
 from .links import link_pairs
+from .wordrates import WordRates
 from ..represent import Features, Unit
 from ..types import Finding, Segment
 
@@ -126,6 +127,8 @@ class PairGaps:
             linked_beads.append((k, bead, src_units, tgt_units, link_pairs(src_units, tgt_units)))
         if self.literal is None:
             self.literal = linked_shares([(s_u, t_u, pairs) for _, _, s_u, t_u, pairs in linked_beads])
+        if self.rates is None:
+            self.rates = WordRates([(s_u, t_u, pairs) for _, _, s_u, t_u, pairs in linked_beads])
         for k, bead, src_units, tgt_units, pairs in linked_beads:
             links_s: dict[int, list[int]] = {}
             links_t: dict[int, list[int]] = {}
@@ -225,6 +228,12 @@ class PairGaps:
         # the same on the other side: a pair that leaves both sides short of links is a paraphrase or
         # a misalignment, not an omission
         other_surplus = _surplus(residue, other_units, self.literal.get("t" if side == "s" else "s", 0.0))
+        # a pair next to a sentence the alignment left unpaired, or with more sentences on one side than on
+        # the other, may hold a neighbour's words or lack its own through a misalignment, not a cut
+        beads = self.h.sentences.beads
+        beside = 1.0 if any(0 <= j < len(beads) and not (beads[j].source and beads[j].target)
+                            for j in (k - 1, k + 1)) else 0.0
+        uneven = 1.0 if len(bead.source) != len(bead.target) else 0.0
         spent: set[int] = set()
         for support, coverage, ids, gap_units, gap_len, reach, window, inside, covered_in_group in scored:
             length = 0.0 if unrelated else self.length.gap_in_pair(*self._lengths(bead), side, gap_len, explained)
@@ -258,7 +267,9 @@ class PairGaps:
                                           "run": round(math.log1p(max(units_weight(_longest_run(
                                               clause_f[c].units, linked)) for c in ids)), 4),
                                           "numbers": float(sum(1 for u in gap_units
-                                                               if any(ch.isdigit() for ch in u.text)))}
+                                                               if any(ch.isdigit() for ch in u.text))),
+                                          "beside": beside, "uneven": uneven,
+                                          **self.rates.evidence(side, gap_units, all_units, linked, literal)}
             if whole:
                 # a whole sentence merged into its neighbour's pair: it has no counterpart at all
                 finding.type = "omission" if side == "s" else "addition"
