@@ -139,3 +139,26 @@ def test_the_json_report_keeps_every_sense_of_each_word(udhr_article_dropped):
     words = finding["detail"]["gloss_words"]
     life = next(w for w in words if w["word"] == "生命")
     assert life["gloss"] == "life" and "life" in life["senses"]
+
+
+def test_check_glosses_a_units_findings_in_context_as_compare_does():
+    """`transdiff check` names a partial's words with the senses chosen against the unit's English
+    (更 "more", not its first dictionary sense "to change or replace"), and carries the gloss."""
+    from transdiff.bilingual import read_bilingual_bytes
+    from transdiff.bilingual.check import check_bilingual
+
+    units = [("人人有权工作。", "Everyone has the right to work."),
+             ("会员国呼吁提供可预测的资金。", "Member States called for predictable funding."),
+             ("资金必须到达国家办事处，我们需要更多、更灵活的资金。", "Funding must reach the country offices."),
+             ("大会通过了该决议。", "The General Assembly adopted the resolution.")]
+    body = "".join(f'<tu><tuv xml:lang="zh"><seg>{zh}</seg></tuv><tuv xml:lang="en"><seg>{en}</seg></tuv></tu>'
+                   for zh, en in units)
+    tmx = ('<?xml version="1.0"?><tmx version="1.4"><header srclang="zh" datatype="plaintext" segtype="sentence" '
+           f'adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>{body}</body></tmx>')
+    report = check_bilingual(read_bilingual_bytes(tmx.encode()))
+    partial = next(f for f in report.findings if f.type == "partial" and f.unit == "3")
+    assert "更 (more)" in partial.message and "change or replace" not in partial.message
+    assert "资金 (funding)" in partial.message
+    assert "more flexible funding" in partial.detail["gloss"]
+    words = {w["word"]: w for w in partial.detail["gloss_words"]}
+    assert {"change", "more"} <= set(words["更"]["senses"]) and words["更"]["gloss"] == "more"

@@ -38,6 +38,9 @@ _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
 _COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
 _DETERMINERS = frozenset("这那该此每同其")
+# per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
+# character -> the heads of its compounds
+_HEADS_BY_DICTIONARY: dict[int, tuple[object, dict[str, list[str]], dict[str, list[str]]]] = {}
 
 
 def english_quantity(q: Quantity) -> str:
@@ -81,8 +84,9 @@ class Glosser:
         self.lexicon = lexicon
         self.cedict = lexicon.cedict
         self.context = context
-        self._compounds_by_last: Optional[dict[str, list[str]]] = None
-        self._heads_of: dict[str, list[str]] = {}   # a character recurs in a text: count its compounds once
+        # a character's compound heads depend on the dictionary only: shared by every glosser of it
+        # (check makes one per translation unit)
+        _, self._by_last, self._heads_of = _HEADS_BY_DICTIONARY.setdefault(id(self.cedict), (self.cedict, {}, {}))
 
     # -- the phrase ---------------------------------------------------------------------------
     def gloss(self, text: str, near: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
@@ -258,13 +262,12 @@ class Glosser:
         zone", 经济特区 "special economic zone" -> zone), commonest first, those of two compounds or more."""
         if char in self._heads_of:
             return self._heads_of[char]
-        if self._compounds_by_last is None:
-            self._compounds_by_last = {}
+        if not self._by_last:
             for word in self.cedict.senses:
                 if 2 <= len(word) <= 4:
-                    self._compounds_by_last.setdefault(word[-1], []).append(word)
+                    self._by_last.setdefault(word[-1], []).append(word)
         counts: dict[str, int] = {}
-        for compound in self._compounds_by_last.get(char, ()):
+        for compound in self._by_last.get(char, ()):
             for sense in self.cedict.senses[compound][:3]:
                 words = sense.split()
                 if 1 <= len(words) <= 4 and words[-1].isalpha() and words[-1].islower() and not sense.startswith("to "):
