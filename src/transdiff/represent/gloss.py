@@ -16,6 +16,7 @@ from typing import Optional
 from ..segment.zh import zh_words
 from .chinese import ChineseLexicon, has_han
 from .english import phrase_keys
+from .phrase_order import english_order
 from .numbers import MONTH_NAMES, Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
@@ -38,6 +39,7 @@ _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
 _COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
 _DETERMINERS = frozenset("这那该此每同其")
+_HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"}
 # per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
 # character -> the heads of its compounds
 _HEADS_BY_DICTIONARY: dict[int, tuple[object, dict[str, list[str]], dict[str, list[str]]]] = {}
@@ -110,7 +112,7 @@ class Glosser:
             while passed < len(quantities) and quantities[passed].end <= start:
                 passed += 1
             q = _first_overlapping(quantities, passed, start, end)
-            if q is not None:
+            if q is not None and not self._number_in_word(word, start, end, q):
                 while i < len(tokens) and tokens[i][2] < q.end:
                     i += 1
                 words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q), [], "number"))
@@ -124,7 +126,15 @@ class Glosser:
             words.append(entry)
             i += size
         _merge_synonyms(words)
-        return _phrase(words), words
+        return _phrase(english_order(words)), words
+
+    def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
+        """A number word inside a dictionary word that says more than the number (一国两制 "one country,
+        two systems", 两用 "dual-use", 数以十万计), not a number and its classifier (四个 "4")."""
+        if not q.weak or len(word) < 2 or (q.start <= start and end <= q.end) or not self.lexicon.has(word):
+            return False
+        rest = word[q.end - start:] if q.start == start else None
+        return not (rest is not None and len(rest) == 1 and self._is_classifier(rest))
 
     def _dotted_names(self, tokens: list) -> dict[int, int]:
         """Foreign names written with a middle dot (马特·梅利, 穆罕默热·本·萨尔曼): first token -> last token.
@@ -212,7 +222,14 @@ class Glosser:
             before["source"] == "number" and not before["word"].startswith("第")))
         # 这一 "this (one)": the 一 after a determiner says nothing more
         determiner_one = word == "一" and before is not None and before["word"] in _DETERMINERS
-        if (tag.startswith(_DROPPED_TAGS) or determiner_one
+        # 王先生 "Mr Wang": a surname and the title after it, one token or two
+        titled = word + tokens[i + 1][0] if i + 1 < len(tokens) and len(word) == 1 else word
+        if titled[1:] in _HONORIFICS and titled[0] in self.cedict.surnames:
+            size = 1 if titled == word else 2
+            return size, self._word(titled, start, tokens[i + size - 1][3],
+                                    f"{_HONORIFICS[titled[1:]]} {self.cedict.surnames[titled[0]].capitalize()}",
+                                    [], "name")
+        if (tag.startswith(_DROPPED_TAGS) or determiner_one or word == "们"
                 or (after_number and len(word) == 1 and self._is_classifier(word))):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
         if self.lexicon.has(word):

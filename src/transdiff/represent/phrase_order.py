@@ -1,0 +1,199 @@
+"""Light reordering of a word-by-word gloss into English order, where the Chinese grammar says it.
+
+Chinese puts the place, time or topic words after what they govern (在法规方面 "on regulations",
+2014年以来 "since 2014", 开幕式之后 "after the opening ceremony") and the possessor before the thing
+(欧洲联盟的合作 "cooperation of the European Union"). A gloss in Chinese order reads backwards there.
+The rules are conservative: a circumposition only between a preposition and its closing word a few
+words later with no punctuation between; a postposition alone only after a date, a number or one
+noun; X的Y only between short runs of nouns. Light verbs (进行, 予以, 加以) before a verb are left out,
+as English says the verb alone. Display only: the words' own glosses and spans are not changed.
+"""
+from __future__ import annotations
+
+from typing import Optional
+
+from .tags import word_tags
+
+MAX_INSIDE = 6      # words between a preposition and its closing word
+MAX_NOUNS = 3       # words of each side of X的Y
+
+# closing words of a circumposition (在 X 方面) and the English preposition they make
+_CLOSING = {"方面": "in", "上": "on", "中": "in", "之中": "in", "里": "in", "下": "under", "期间": "during",
+            "时": "when", "时候": "when", "之际": "when", "内": "within", "之内": "within", "之间": "between",
+            "后": "after", "之后": "after", "以后": "after", "前": "before", "之前": "before", "以前": "before",
+            "以来": "since", "外": "outside", "之外": "outside", "起": "from", "来说": "for", "而言": "for"}
+# the preposition a circumposition opens with; its own gloss gives way to the closing word's
+_OPENING = frozenset({"在", "于", "从", "自", "自从", "当", "对", "对于", "就"})
+# prepositions whose meaning wins over the closing word's (从 X 起 "from X", 从 X 以来 "since X")
+_OPENING_SAYS = {("从", "起"): "from", ("自", "起"): "from", ("从", "中"): "from", ("从", "上"): "from",
+                 ("对", "来说"): "for", ("对于", "来说"): "for", ("对", "而言"): "for", ("对于", "而言"): "for",
+                 ("就", "而言"): "as for"}
+# closing words that need no opening preposition after a date or number (2014年以来, 三年后) or one
+# noun (开幕式之后): two-character ones only, which are never part of a noun
+_ALONE = frozenset({"以来", "之后", "以后", "之前", "以前", "期间", "之际"})
+_ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起"}
+_NUMBERED = {"条": "article", "款": "paragraph", "段": "paragraph", "章": "chapter", "节": "section",
+             "项": "item", "部分": "part", "卷": "volume", "编": "part"}
+_LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
+_OF = frozenset({"的", "之"})
+_NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
+
+
+def tag_of(word: dict) -> str:
+    """jieba's tag for a glossed word; a term jieba does not list takes its last word's tag, and a
+    name, glossary term or unknown compound counts as a noun."""
+    if word["source"] == "number":
+        return "m"
+    tags = word_tags()
+    text = word["word"]
+    if word["source"] in _NOUN_SOURCES:
+        return tags.get(text, "n") if word["source"] == "glossary" else "n"
+    return tags.get(text) or tags.get(text[-2:]) or tags.get(text[-1:]) or ""
+
+
+def _is_noun(word: dict) -> bool:
+    if not word["gloss"] or word["source"] == "number":
+        return False
+    tag = tag_of(word)
+    return tag.startswith("n") or tag == "vn"
+
+
+_BREAKS = frozenset("，,。.；;：:！!？?")
+
+
+def _is_break(word: dict) -> bool:
+    """Punctuation that ends a phrase (quotation marks and brackets do not)."""
+    return word["source"] == "as written" and any(ch in _BREAKS for ch in word["word"])
+
+
+def english_order(words: list[dict]) -> list[dict]:
+    """The words to show, in English order where a rule applies (copies where a gloss changes; the
+    list given is not changed)."""
+    out = [dict(w) for w in words]
+    out = _light_verbs(out)
+    out = _numbered(out)
+    _roles(out)
+    out = _circumpositions(out)
+    out = _possessives(out)
+    return out
+
+
+def _light_verbs(words: list[dict]) -> list[dict]:
+    """进行审查 "review", not "carry out review": a light verb before a verb says nothing more."""
+    for a, b in zip(words, words[1:]):
+        if a["word"] in _LIGHT_VERBS and b["gloss"] and tag_of(b).startswith("v"):
+            a["gloss"] = None
+    return words
+
+
+def _numbered(words: list[dict]) -> list[dict]:
+    """第3条 "article 3", 第154段 "paragraph 154": a numbered part of a text in the English order."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if (w["source"] == "number" and w["word"].startswith("第") and nxt is not None
+                and nxt["word"] in _NUMBERED and w["gloss"]):
+            number = w["word"][1:].strip()
+            if number.isdigit():
+                out.append({**nxt, "gloss": f"{_NUMBERED[nxt['word']]} {number}"})
+                i += 2
+                continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _roles(words: list[dict]) -> None:
+    """Words whose part in the sentence decides their sense: 以 before a verb is "to" (以促进发展 "to
+    promote development"); 通过 at the end of its clause is the verb "adopt", not "through"; 把 and 将
+    before the object, and 所 before a verb, only mark the grammar."""
+    for k, w in enumerate(words):
+        nxt = words[k + 1] if k + 1 < len(words) else None
+        verb_next = nxt is not None and nxt["gloss"] and tag_of(nxt).startswith("v")
+        if w["word"] == "以" and verb_next:
+            w["gloss"] = "to"
+        elif w["word"] == "通过" and (nxt is None or _is_break(nxt) or nxt["word"] in ("了", "的")):
+            w["gloss"] = "adopt"
+        elif (w["word"] == "把" and nxt is not None and tag_of(nxt).startswith(("n", "r"))) or (
+                w["word"] == "所" and verb_next):
+            w["gloss"] = None
+
+
+def _closing_at(words: list[dict], start: int) -> Optional[int]:
+    """The index of the closing word of a circumposition opened at ``start``."""
+    for k in range(start + 2, min(len(words), start + MAX_INSIDE + 2)):
+        w = words[k]
+        if _is_break(w) or w["word"] in _OPENING:
+            return None
+        if w["word"] in _CLOSING:
+            return k
+    return None
+
+
+def _circumpositions(words: list[dict]) -> list[dict]:
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w["word"] in _OPENING:
+            k = _closing_at(words, i)
+            if k is not None:
+                closing = words[k]["word"]
+                prep = _OPENING_SAYS.get((w["word"], closing)) or _CLOSING[closing]
+                if w["word"] in ("从", "自", "自从") and closing == "以来":
+                    prep = "since"
+                out.append({**w, "gloss": prep})
+                out += words[i + 1:k]
+                out.append({**words[k], "gloss": None})
+                i = k + 1
+                continue
+        if w["word"] in _ALONE_AFTER_NUMBER and out and out[-1]["gloss"] and (
+                out[-1]["source"] == "number" or (w["word"] in _ALONE and _is_noun(out[-1]))):
+            before = out.pop()
+            out.append({**w, "gloss": _CLOSING[w["word"]]})
+            out.append(before)
+            i += 1
+            continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _possessives(words: list[dict]) -> list[dict]:
+    """X的Y -> "Y of X" where X and Y are short runs of nouns (欧洲联盟的合作: cooperation of the
+    European Union); an adjective or verb before 的 stays where it is (更灵活的资金: more flexible funding)."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w["word"] in _OF and out and i + 1 < len(words):
+            left = 0
+            while left < min(MAX_NOUNS, len(out)) and _is_noun(out[-1 - left]):
+                left += 1
+            right = 0
+            while right < MAX_NOUNS and i + 1 + right < len(words) and _is_noun(words[i + 1 + right]):
+                right += 1
+            # the run must be whole: a noun run that goes on past the limit is no short noun phrase,
+            # and a verb or a 的 just before X makes X a clause (执行公约遇到的困难)
+            before = out[-1 - left] if left < len(out) else None
+            after = words[i + 1 + right] if i + 1 + right < len(words) else None
+            whole = (before is None or not _joins(before)) and (after is None or after["word"] not in _OF)
+            if left and right and whole:
+                x = out[len(out) - left:]
+                del out[len(out) - left:]
+                out += words[i + 1:i + 1 + right]
+                out.append({**w, "gloss": "of"})
+                out += x
+                i += 1 + right
+                continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _joins(word: dict) -> bool:
+    """A word before X that would make X part of something longer: a verb, a 的, a noun past the limit."""
+    tag = tag_of(word)
+    return word["word"] in _OF or tag.startswith(("v", "n", "a")) or word["source"] in _NOUN_SOURCES
