@@ -162,3 +162,40 @@ def test_check_glosses_a_units_findings_in_context_as_compare_does():
     assert "more flexible funding" in partial.detail["gloss"]
     words = {w["word"]: w for w in partial.detail["gloss_words"]}
     assert {"change", "more"} <= set(words["更"]["senses"]) and words["更"]["gloss"] == "more"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在法规方面，摩洛哥王国拟定法案", "in legislation, "),            # 在 X 方面: in X
+    ("2014年以来出口一直增长", "since 2014 "),                         # X 以来 after a date: since X
+    ("开幕式之后安排比赛", "after opening ceremony "),                  # a two-character postposition after a noun
+    ("根据第3条", "according to article 3"),                             # 第3条: article 3
+    ("(第154段)", "(paragraph 154)"),
+    ("以促进发展", "to promote development"),                           # 以 before a verb
+    ("由大会通过。", "by General Assembly adopt."),                     # 通过 ending its clause is a verb
+    ("外国专家的劳动", "of foreign country expert"),                    # X的Y between nouns: the Y of X
+])
+def test_the_gloss_follows_english_order_where_the_grammar_says_it(lexicon, text, expected):
+    assert expected in gloss(lexicon, text)
+
+
+def test_an_adjective_before_de_stays_where_it_is_and_the_possessed_goes_first(lexicon):
+    assert gloss(lexicon, "更灵活的资金") == "more flexible funds"
+    assert gloss(lexicon, "外国专家的劳动").startswith("the ") and gloss(lexicon, "外国专家的劳动").endswith(" of foreign country expert")
+
+
+def test_titles_plural_marker_light_verbs_and_numbers_inside_words(lexicon):
+    assert gloss(lexicon, "王先生的行为").startswith("Mr Wang") and gloss(lexicon, "李女士说") == "Ms Li say"
+    assert gloss(lexicon, "学子们") == "student"
+    assert "carry out" not in gloss(lexicon, "对这个问题进行审查")
+    # 两 inside 一国两制 and 两用 is part of the term, not the number 2
+    assert "2" not in gloss(lexicon, "一国两制") and gloss(lexicon, "两用化学品") == "dual-use chemicals"
+    assert gloss(lexicon, "四个目标").startswith("4 ")
+
+
+def test_percentages_plurals_and_country_adjectives_as_the_document_writes_them(lexicon):
+    english = "The Syrian Government and the Lebanese army met. Unemployment fell to 5.3 per cent. Women and men."
+    assert gloss(lexicon, "妇女失业率达到16.3%", english) == "women unemployment rate reach 16.3 per cent"
+    assert gloss(lexicon, "叙利亚政府", english).startswith("Syrian ")
+    assert gloss(lexicon, "黎巴嫩领土", english).startswith("Lebanese ")
+    assert gloss(lexicon, "叙利亚", english) == "Syria"      # no noun after it: the country
+    assert gloss(lexicon, "增长了50%") .endswith("50%")      # without a document: the sign

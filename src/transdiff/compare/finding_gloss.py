@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from ..types import Document, Finding
 from ..represent.chinese import ChineseLexicon
 from ..represent.gloss import Glosser
-from ..represent.senses import EnglishContext
+from ..represent.senses import EnglishContext, percent_style
 from .gaps import uncovered_message
 
 if TYPE_CHECKING:
@@ -43,7 +43,9 @@ def gloss_findings(findings: Sequence[Finding], source: Document, target: Docume
     zh, en = (source, target) if zh_is_source else (target, source)
     sentences = hierarchy.sentences
     en_features = hierarchy.sentence_features[1 if zh_is_source else 0]
-    glosser = Glosser(lexicon, EnglishContext.from_units(u for f in en_features for u in f.units))
+    context = EnglishContext.from_units(u for f in en_features for u in f.units)
+    context.percent = percent_style(en.text)
+    glosser = Glosser(lexicon, context)
     zh_segments = sentences.source if zh_is_source else sentences.target
     starts = [s.start for s in zh_segments]
     bead_of = {i: k for k, b in enumerate(sentences.beads) for i in (b.source if zh_is_source else b.target)}

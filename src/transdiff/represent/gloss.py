@@ -39,14 +39,16 @@ _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
 _COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
 _DETERMINERS = frozenset("这那该此每同其")
+_ADJECTIVE_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic")
 _HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"}
 # per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
 # character -> the heads of its compounds
 _HEADS_BY_DICTIONARY: dict[int, tuple[object, dict[str, list[str]], dict[str, list[str]]]] = {}
 
 
-def english_quantity(q: Quantity) -> str:
-    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, 3rd."""
+def english_quantity(q: Quantity, percent: str = "%") -> str:
+    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, 3rd (``percent``:
+    how the document writes a percentage, "%", " percent" or " per cent")."""
     if q.date:
         year, month, day = q.date
         parts = [str(day)] if day and month else []
@@ -59,7 +61,7 @@ def english_quantity(q: Quantity) -> str:
     if q.kind == "ordinal" and value == int(value):
         tens = int(value) % 100
         return text + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
-    return f"{text}%" if q.kind == "percent" else text
+    return f"{text}{percent}" if q.kind == "percent" else text
 
 
 def _first_overlapping(quantities: list[Quantity], first: int, start: int, end: int) -> Optional[Quantity]:
@@ -86,6 +88,8 @@ class Glosser:
         self.lexicon = lexicon
         self.cedict = lexicon.cedict
         self.context = context
+        # a percentage as the English document writes it (UN texts: "per cent")
+        self._percent = context.percent if context is not None else "%"
         # a character's compound heads depend on the dictionary only: shared by every glosser of it
         # (check makes one per translation unit)
         _, self._by_last, self._heads_of = _HEADS_BY_DICTIONARY.setdefault(id(self.cedict), (self.cedict, {}, {}))
@@ -115,7 +119,7 @@ class Glosser:
             if q is not None and not self._number_in_word(word, start, end, q):
                 while i < len(tokens) and tokens[i][2] < q.end:
                     i += 1
-                words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q), [], "number"))
+                words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q, self._percent), [], "number"))
                 continue
             if not has_han(word):
                 shown = "".join(_PUNCTUATION.get(ch, ch) for ch in word).strip()
@@ -126,7 +130,28 @@ class Glosser:
             words.append(entry)
             i += size
         _merge_synonyms(words)
+        if self.context is not None:
+            self._adjectives(words)
         return _phrase(english_order(words)), words
+
+    def _adjectives(self, words: list[dict]) -> None:
+        """A country before a noun as the document's adjective of it (叙利亚政府: Syrian Government,
+        黎巴嫩领土: Lebanese territory), where the English document writes one."""
+        tags = word_tags()
+        for w, nxt in zip(words, words[1:]):
+            name = w["gloss"]
+            # jieba tags some countries as person names (黎巴嫩 nr)
+            if (not name or not name.isalpha() or not name[:1].isupper() or len(name) < 4
+                    or not tags.get(w["word"], "").startswith(("ns", "nr"))
+                    or not nxt["gloss"] or not tags.get(nxt["word"], "").startswith(("n", "vn"))):
+                continue
+            low = name.lower()
+            stem = low[:max(4, len(low) - 2)]
+            found = [written for cand, written in self.context.names_by_start.get(low[0], ())
+                     if cand != low and cand.startswith(stem) and cand.endswith(_ADJECTIVE_ENDINGS)
+                     and len(cand) <= len(low) + 4]
+            if found:
+                w["gloss"] = min(found, key=len)
 
     def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
         """A number word inside a dictionary word that says more than the number (一国两制 "one country,

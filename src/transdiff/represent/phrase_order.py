@@ -183,7 +183,10 @@ def _possessives(words: list[dict]) -> list[dict]:
             if left and right and whole:
                 x = out[len(out) - left:]
                 del out[len(out) - left:]
-                out += words[i + 1:i + 1 + right]
+                y = [dict(v) for v in words[i + 1:i + 1 + right]]
+                if not y[0]["gloss"][:1].isupper():
+                    y[0]["gloss"] = "the " + y[0]["gloss"]   # the Y of X: a Y the X defines
+                out += y
                 out.append({**w, "gloss": "of"})
                 out += x
                 i += 1 + right

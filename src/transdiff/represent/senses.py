@@ -68,6 +68,7 @@ class EnglishContext:
     surface: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)         # lower-case letters -> as written
     long_words: frozenset[str] = frozenset()                    # lower-case words of 8+ letters
+    percent: str = "%"                                          # how it writes 50%: "%", " per cent"...
 
     def __post_init__(self) -> None:
         self.long_words_by_start: dict[str, list[str]] = {}
@@ -103,7 +104,9 @@ class EnglishContext:
 
     @classmethod
     def from_text(cls, text: str) -> "EnglishContext":
-        return cls.from_words(WORD.findall(text))
+        context = cls.from_words(WORD.findall(text))
+        context.percent = percent_style(text)
+        return context
 
     @classmethod
     def from_units(cls, units: Iterable) -> "EnglishContext":
@@ -129,6 +132,17 @@ class EnglishContext:
             if n > best.get(key, 0):
                 best[key], surface[key] = n, low
         return cls(counts, surface, names, frozenset(long_words))
+
+
+_PERCENT_STYLES = ((re.compile(r"\d\s?per\s?cent\b", re.I), " per cent"), (re.compile(r"\d\s?percent\b", re.I), " percent"),
+                   (re.compile(r"\d\s?%"), "%"))
+
+
+def percent_style(text: str) -> str:
+    """How an English text writes a percentage: the style it uses most ("%" when it has none)."""
+    counts = [(len(pattern.findall(text)), style) for pattern, style in _PERCENT_STYLES]
+    best = max(counts, key=lambda c: c[0])
+    return best[1] if best[0] else "%"
 
 
 @dataclass(frozen=True)
@@ -253,6 +267,9 @@ def in_document_form(word: str, context: EnglishContext) -> str:
     if not form or word[:1].isupper():
         return word
     # the stem alone joins unrelated words (responsibility, response): the forms must also look alike
-    if form.startswith(word.lower()[:-1]) or SequenceMatcher(None, word.lower(), form).ratio() >= 0.85:
+    low = word.lower()
+    if form.startswith(low[:-1]) or SequenceMatcher(None, low, form).ratio() >= 0.85:
+        return form
+    if low.endswith("man") and form == low[:-3] + "men":   # woman -> women
         return form
     return word
