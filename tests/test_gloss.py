@@ -35,7 +35,7 @@ def test_more_is_the_reading_the_adverb_has_and_funding_the_documents_word(lexic
 
 def test_a_function_word_sense_is_not_outvoted_by_a_content_word_the_document_happens_to_use(lexicon):
     # "change" (更 geng1) occurs in the English, "more" (geng4) is a function word without keys
-    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("offer more ")
+    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("provide more ")
 
 
 def test_without_a_document_the_dictionary_sense_stands(lexicon):
@@ -199,3 +199,12 @@ def test_percentages_plurals_and_country_adjectives_as_the_document_writes_them(
     assert gloss(lexicon, "黎巴嫩领土", english).startswith("Lebanese ")
     assert gloss(lexicon, "叙利亚", english) == "Syria"      # no noun after it: the country
     assert gloss(lexicon, "增长了50%") .endswith("50%")      # without a document: the sign
+
+
+def test_large_numbers_plurals_after_numbers_and_counting_words_left_out(lexicon):
+    assert gloss(lexicon, "已超过10亿美元").startswith("already surpass 1 billion ")   # 美元 is kept
+    assert gloss(lexicon, "1.2亿人") == "120 million people"
+    assert gloss(lexicon, "12000人") == "12,000 people"
+    assert gloss(lexicon, "三个国家") == "3 countries" and gloss(lexicon, "第三次") == "3rd"
+    assert gloss(lexicon, "第7377次会议") == "7377th meeting"
+    assert gloss(lexicon, "两年后") == "after 2 years"

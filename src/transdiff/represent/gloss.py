@@ -40,6 +40,8 @@ _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！
 _COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
 _DETERMINERS = frozenset("这那该此每同其")
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic")
+# classifiers that only count after an ordinal (第7377次会议 "7377th meeting"; 第3条 is "article 3")
+_ORDINAL_COUNTERS = frozenset("次个名位回")
 _HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"}
 # per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
 # character -> the heads of its compounds
@@ -58,6 +60,11 @@ def english_quantity(q: Quantity, percent: str = "%") -> str:
             return " ".join(parts)
     value = q.value
     text = f"{value:,.0f}" if value == int(value) and abs(value) >= 10000 else f"{value:g}"
+    if q.kind == "number" and abs(value) >= 1e6:
+        # 10亿 "1 billion", 1.2亿 "120 million": as English writes large round numbers
+        for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size and round(value / size, 3) * size == value:
+                return f"{value / size:g} {name}"
     if q.kind == "ordinal" and value == int(value):
         tens = int(value) % 100
         return text + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
@@ -120,6 +127,11 @@ class Glosser:
                 while i < len(tokens) and tokens[i][2] < q.end:
                     i += 1
                 words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q, self._percent), [], "number"))
+                # the rest of a token the number ends inside (10 亿美元: US dollar)
+                rest_end = tokens[i - 1][3]
+                rest = text[q.end:rest_end]
+                if has_han(rest) and self.lexicon.has(rest) and not (len(rest) == 1 and self._is_classifier(rest)):
+                    words.append(self._known(rest, q.end, rest_end, self._tag_of(rest), near))
                 continue
             if not has_han(word):
                 shown = "".join(_PUNCTUATION.get(ch, ch) for ch in word).strip()
@@ -244,7 +256,7 @@ class Glosser:
         word, tag, _, end = tokens[i]
         before = words_before[-1] if words_before else None
         after_number = before is not None and (before["word"] in _COUNTED_BY or (
-            before["source"] == "number" and not before["word"].startswith("第")))
+            before["source"] == "number" and (not before["word"].startswith("第") or word in _ORDINAL_COUNTERS)))
         # 这一 "this (one)": the 一 after a determiner says nothing more
         determiner_one = word == "一" and before is not None and before["word"] in _DETERMINERS
         # 王先生 "Mr Wang": a surname and the title after it, one token or two

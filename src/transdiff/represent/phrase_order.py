@@ -34,6 +34,8 @@ _ALONE = frozenset({"以来", "之后", "以后", "之前", "以前", "期间", 
 _ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起"}
 _NUMBERED = {"条": "article", "款": "paragraph", "段": "paragraph", "章": "chapter", "节": "section",
              "项": "item", "部分": "part", "卷": "volume", "编": "part"}
+_IRREGULAR = {"person": "people", "child": "children", "foot": "feet", "tooth": "teeth", "mouse": "mice",
+              "sheep": "sheep", "fish": "fish", "yuan": "yuan", "staff": "staff", "personnel": "personnel"}
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
 _OF = frozenset({"的", "之"})
 _NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
@@ -61,6 +63,11 @@ def _is_noun(word: dict) -> bool:
 _BREAKS = frozenset("，,。.；;：:！!？?")
 
 
+def _is_unit(word: dict) -> bool:
+    """A word that counts what a number says (年 year, 天 day, 个月 month, 人 people)."""
+    return bool(word["gloss"]) and tag_of(word).startswith(("n", "q", "m")) and word["source"] != "number"
+
+
 def _is_break(word: dict) -> bool:
     """Punctuation that ends a phrase (quotation marks and brackets do not)."""
     return word["source"] == "as written" and any(ch in _BREAKS for ch in word["word"])
@@ -72,6 +79,7 @@ def english_order(words: list[dict]) -> list[dict]:
     out = [dict(w) for w in words]
     out = _light_verbs(out)
     out = _numbered(out)
+    _plurals(out)
     _roles(out)
     out = _circumpositions(out)
     out = _possessives(out)
@@ -103,6 +111,37 @@ def _numbered(words: list[dict]) -> list[dict]:
         out.append(w)
         i += 1
     return out
+
+
+def plural(noun: str) -> str:
+    """The English plural of a one-word noun (person -> people, country -> countries, box -> boxes)."""
+    low = noun.lower()
+    if low in _IRREGULAR:
+        return _IRREGULAR[low]
+    if low.endswith("man"):
+        return noun[:-3] + "men"
+    if low.endswith("y") and low[-2:-1] not in "aeiou":
+        return noun[:-1] + "ies"
+    if low.endswith(("s", "x", "z", "ch", "sh")):
+        return noun + "es"
+    return noun + "s"
+
+
+def _plurals(words: list[dict]) -> None:
+    """A noun after a number above one is plural in English (70年 "70 years", 12000人 "12,000 people")."""
+    shown = [w for w in words if w["gloss"]]
+    for a, b in zip(shown, shown[1:]):
+        g = b["gloss"]
+        if (a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or not g
+                or not g.isalpha() or not g.islower() or b["source"] not in ("dictionary", "glossary")):
+            continue
+        value = a["gloss"].replace(",", "").split()[0]
+        try:
+            many = float(value) > 1 or len(a["gloss"].split()) > 1   # "5 million"
+        except ValueError:
+            continue
+        if many and tag_of(b).startswith(("n", "q", "m")) and not g.endswith("s"):
+            b["gloss"] = plural(g)
 
 
 def _roles(words: list[dict]) -> None:
@@ -149,11 +188,15 @@ def _circumpositions(words: list[dict]) -> list[dict]:
                 out.append({**words[k], "gloss": None})
                 i = k + 1
                 continue
+        counted = [v for v in out[-2:] if v["gloss"]]   # 两年后: 2 years after
+        counted = counted if len(counted) == 2 and counted[0]["source"] == "number" and _is_unit(counted[1]) else []
         if w["word"] in _ALONE_AFTER_NUMBER and out and out[-1]["gloss"] and (
-                out[-1]["source"] == "number" or (w["word"] in _ALONE and _is_noun(out[-1]))):
-            before = out.pop()
+                out[-1]["source"] == "number" or counted or (w["word"] in _ALONE and _is_noun(out[-1]))):
+            moved = len(out) - out.index(counted[0]) if counted else 1
+            before = out[-moved:]
+            del out[-moved:]
             out.append({**w, "gloss": _CLOSING[w["word"]]})
-            out.append(before)
+            out += before
             i += 1
             continue
         out.append(w)
