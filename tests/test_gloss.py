@@ -208,3 +208,18 @@ def test_large_numbers_plurals_after_numbers_and_counting_words_left_out(lexicon
     assert gloss(lexicon, "三个国家") == "3 countries" and gloss(lexicon, "第三次") == "3rd"
     assert gloss(lexicon, "第7377次会议") == "7377th meeting"
     assert gloss(lexicon, "两年后") == "after 2 years"
+
+
+def test_names_the_document_writes_after_the_take_it_and_times_of_day_read_the_english_way(lexicon):
+    english = ("The Secretariat will report. We thank the Secretariat. Morocco and Chile agreed. "
+               "Morocco spoke. The report of the Secretariat was read.")
+    assert gloss(lexicon, "向秘书处提供资料", english).startswith("to the Secretariat provide ")
+    assert "the Morocco" not in gloss(lexicon, "摩洛哥提供资料", english)
+    assert gloss(lexicon, "下午3时举行").startswith("3 p.m. ")
+    assert gloss(lexicon, "上午10时15分").startswith("10.15 a.m.")
+
+
+def test_a_function_character_makes_no_personal_name_and_a_noun_keeps_its_part_of_speech(lexicon):
+    assert "Zhong" not in gloss(lexicon, "药品中有36%")
+    english = "National plans of the nation. National reports. Countries and countries."
+    assert "national" not in gloss(lexicon, "许多国家", english).lower()

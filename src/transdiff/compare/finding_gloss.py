@@ -45,6 +45,7 @@ def gloss_findings(findings: Sequence[Finding], source: Document, target: Docume
     en_features = hierarchy.sentence_features[1 if zh_is_source else 0]
     context = EnglishContext.from_units(u for f in en_features for u in f.units)
     context.percent = percent_style(en.text)
+    context.text = en.text
     glosser = Glosser(lexicon, context)
     zh_segments = sentences.source if zh_is_source else sentences.target
     starts = [s.start for s in zh_segments]

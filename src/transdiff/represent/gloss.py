@@ -42,6 +42,9 @@ _DETERMINERS = frozenset("这那该此每同其")
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic")
 # classifiers that only count after an ordinal (第7377次会议 "7377th meeting"; 第3条 is "article 3")
 _ORDINAL_COUNTERS = frozenset("次个名位回")
+# grammar characters that jieba leaves in unknown words but no Chinese personal name is made of
+_NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及其所而也都就还这那之中")
+_NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
 _HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"}
 # per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
 # character -> the heads of its compounds
@@ -59,6 +62,11 @@ def english_quantity(q: Quantity, percent: str = "%") -> str:
         if parts:
             return " ".join(parts)
     value = q.value
+    if q.kind == "time" and 0 <= value < 24 * 60:
+        # minutes after midnight: 下午3时 "3 p.m.", 上午10时15分 "10.15 a.m."
+        hour, minute = divmod(int(value), 60)
+        shown = f"{(hour - 1) % 12 + 1}" + (f".{minute:02d}" if minute else "")
+        return f"{shown} {'a.m.' if hour < 12 else 'p.m.'}"
     text = f"{value:,.0f}" if value == int(value) and abs(value) >= 10000 else f"{value:g}"
     if q.kind == "number" and abs(value) >= 1e6:
         # 10亿 "1 billion", 1.2亿 "120 million": as English writes large round numbers
@@ -144,7 +152,23 @@ class Glosser:
         _merge_synonyms(words)
         if self.context is not None:
             self._adjectives(words)
-        return _phrase(english_order(words)), words
+        shown = english_order(words)
+        if self.context is not None and self.context.text:
+            self._articles(shown)
+        return _phrase(shown), words
+
+    def _articles(self, words: list[dict]) -> None:
+        """A name the English document writes after "the" takes it (the Secretariat, the General
+        Assembly), unless a determiner or "the" is already there."""
+        before = ""
+        for w in words:
+            g = w["gloss"]
+            if not g:
+                continue
+            if (g[:1].isupper() and w["source"] in ("glossary", "dictionary", "document word")
+                    and before.lower() not in _NO_ARTICLE_AFTER and self.context.with_article(g)):
+                w["gloss"] = "the " + g
+            before = g.split()[-1]
 
     def _adjectives(self, words: list[dict]) -> None:
         """A country before a noun as the document's adjective of it (叙利亚政府: Syrian Government,
@@ -356,6 +380,8 @@ class Glosser:
             found = self._document_name(word, spellings)
             if found:
                 return found
+        if any(ch in _NOT_IN_NAMES for ch in word):
+            return None   # 中有 "among them there are", not a person
         surname = self.cedict.surnames.get(word[0])
         if surname and 2 <= len(word) <= 3:
             given = self._spellings(word[1:])

@@ -60,6 +60,18 @@ _NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle"
                 "euphemistic", "variant", "opposite")
 
 
+# the endings an inflected form has after the word less its last letter (fund|s -> fund|ing, countr|y ->
+# countr|ies); the last letter itself is the word unchanged
+_INFLECTED = frozenset()
+_INFLECTIONS = {c: frozenset({c + "s", c + "es", c + "ing", c + "ed", c + "d"}) for c in "abcdefghijklmnopqrstuvwxyz"}
+_INFLECTIONS["y"] = frozenset({"ies", "ied", "ys", "ying", "yed"})
+_INFLECTIONS["e"] = frozenset({"es", "ed", "ing", "e"})
+_INFLECTIONS["s"] = frozenset({"s", "ses", "sed", "sing", "ing", "ed"})   # funds -> funding
+_CAPITALISED = re.compile(r"\b(?:([Tt]he)\s+)?([A-Z][A-Za-z'-]*)")
+THE_SHARE = 0.6   # a name the document writes after "the" at least this often takes it in a gloss
+_DERIVED = ("al", "ic", "ly", "ity", "ness", "ment", "tion", "ive", "ous", "ful", "less", "ist", "ism")
+
+
 @dataclass
 class EnglishContext:
     """The English document's vocabulary: key counts, the commonest written form of each key, and its
@@ -70,8 +82,24 @@ class EnglishContext:
     names: dict[str, str] = field(default_factory=dict)         # lower-case letters -> as written
     long_words: frozenset[str] = frozenset()                    # lower-case words of 8+ letters
     percent: str = "%"                                          # how it writes 50%: "%", " per cent"...
+    text: str = ""                                              # the document's text, when known
+
+    def with_article(self, name: str) -> bool:
+        """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
+        the Secretariat; not Morocco), judged by its first word, at least twice."""
+        if self._the is None:
+            self._the, self._capitalised = Counter(), Counter()
+            for m in _CAPITALISED.finditer(self.text):
+                self._capitalised[m.group(2)] += 1
+                if m.group(1):
+                    self._the[m.group(2)] += 1
+        first = name.split()[0]
+        seen = self._capitalised.get(first, 0)
+        return seen >= 2 and self._the.get(first, 0) >= THE_SHARE * seen
 
     def __post_init__(self) -> None:
+        self._the: Optional[Counter] = None
+        self._capitalised: Counter = Counter()
         self.long_words_by_start: dict[str, list[str]] = {}
         for word in sorted(self.long_words):
             self.long_words_by_start.setdefault(word[:3], []).append(word)
@@ -107,6 +135,7 @@ class EnglishContext:
     def from_text(cls, text: str) -> "EnglishContext":
         context = cls.from_words(WORD.findall(text))
         context.percent = percent_style(text)
+        context.text = text
         return context
 
     @classmethod
@@ -269,7 +298,11 @@ def in_document_form(word: str, context: EnglishContext) -> str:
         return word
     # the stem alone joins unrelated words (responsibility, response): the forms must also look alike
     low = word.lower()
-    if form.startswith(low[:-1]) or SequenceMatcher(None, low, form).ratio() >= 0.85:
+    # an inflection of the word (funds -> funding, country -> countries), not a derived word of another
+    # part of speech (nation -> national, country -> country-led)
+    if form.startswith(low[:-1]) and form[len(low) - 1:] in _INFLECTIONS.get(low[-1], _INFLECTED) | {low[-1]}:
+        return form
+    if SequenceMatcher(None, low, form).ratio() >= 0.85 and form.isalpha() and not form.endswith(_DERIVED):
         return form
     if low.endswith("man") and form == low[:-3] + "men":   # woman -> women
         return form
