@@ -223,3 +223,12 @@ def test_a_function_character_makes_no_personal_name_and_a_noun_keeps_its_part_o
     assert "Zhong" not in gloss(lexicon, "药品中有36%")
     english = "National plans of the nation. National reports. Countries and countries."
     assert "national" not in gloss(lexicon, "许多国家", english).lower()
+
+
+def test_infinitives_after_verbs_of_deciding_and_asking_and_adjectives_the_document_uses(lexicon):
+    assert gloss(lexicon, "决定设立该区").startswith("decide to ")
+    assert " to take " in gloss(lexicon, "敦促几内亚比绍当局采取一切必要措施")
+    assert " to " not in gloss(lexicon, "必须采取措施")        # a modal takes the bare verb
+    english = "Regional plans and national institutions. The region and the nation."
+    assert gloss(lexicon, "国家机构", english).startswith("national ")
+    assert gloss(lexicon, "国家机构").startswith("country ")       # without a document: the noun

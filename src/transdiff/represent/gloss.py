@@ -176,6 +176,16 @@ class Glosser:
         tags = word_tags()
         for w, nxt in zip(words, words[1:]):
             name = w["gloss"]
+            if (name and name.isalpha() and name.islower() and w["source"] == "dictionary" and nxt["gloss"]
+                    and tags.get(w["word"], "").startswith("n") and tags.get(nxt["word"], "").startswith(("n", "vn"))):
+                # a noun before a noun as the document's adjective of it (经济发展: economic development)
+                low = name
+                for adjective in (low + "al", low[:-1] + "al", low[:-1] + "ic", low[:-1] + "ical", low + "ic",
+                                  low[:-1] + "ial"):
+                    if adjective in self.context.vocabulary and adjective != low:
+                        w["gloss"] = adjective
+                        break
+                continue
             # jieba tags some countries as person names (黎巴嫩 nr)
             if (not name or not name.isalpha() or not name[:1].isupper() or len(name) < 4
                     or not tags.get(w["word"], "").startswith(("ns", "nr"))

@@ -36,6 +36,10 @@ _NUMBERED = {"条": "article", "款": "paragraph", "段": "paragraph", "章": "c
              "项": "item", "部分": "part", "卷": "volume", "编": "part"}
 _IRREGULAR = {"person": "people", "child": "children", "foot": "feet", "tooth": "teeth", "mouse": "mice",
               "sheep": "sheep", "fish": "fish", "yuan": "yuan", "staff": "staff", "personnel": "personnel"}
+# verbs whose verb complement English writes as an infinitive with "to" (not the modals: must, should, can)
+_CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "要求", "请", "呼吁", "鼓励", "敦促", "帮助",
+                            "准备", "打算", "计划", "旨在", "设法", "试图", "力求", "努力", "愿意", "承诺", "邀请",
+                            "授权", "促请", "吁请", "请求", "需要", "允许", "着手", "争取", "选择", "拒绝", "未能"})
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
 _OF = frozenset({"的", "之"})
 _NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
@@ -81,6 +85,7 @@ def english_order(words: list[dict]) -> list[dict]:
     out = _numbered(out)
     _plurals(out)
     _roles(out)
+    _infinitives(out)
     out = _circumpositions(out)
     out = _possessives(out)
     return out
@@ -142,6 +147,24 @@ def _plurals(words: list[dict]) -> None:
             continue
         if many and tag_of(b).startswith(("n", "q", "m")) and not g.endswith("s"):
             b["gloss"] = plural(g)
+
+
+def _infinitives(words: list[dict]) -> None:
+    """The verb a verb of wanting, asking or deciding governs is an English infinitive: 决定设立 "decide
+    to establish", 敦促当局采取 "urge authorities to take" (its object, nouns only, may come between)."""
+    for k, w in enumerate(words):
+        if w["word"] not in _CONTROL_VERBS or not w["gloss"]:
+            continue
+        for j in range(k + 1, min(len(words), k + 5)):
+            v = words[j]
+            if not v["gloss"]:
+                continue
+            tag = tag_of(v)
+            if tag == "v" and v["word"] not in _CONTROL_VERBS and not v["gloss"].startswith("to "):
+                v["gloss"] = "to " + v["gloss"]
+                break
+            if _is_break(v) or not (tag.startswith(("n", "r")) or v["source"] in _NOUN_SOURCES):
+                break
 
 
 def _roles(words: list[dict]) -> None:

@@ -83,6 +83,7 @@ class EnglishContext:
     long_words: frozenset[str] = frozenset()                    # lower-case words of 8+ letters
     percent: str = "%"                                          # how it writes 50%: "%", " per cent"...
     text: str = ""                                              # the document's text, when known
+    vocabulary: frozenset[str] = frozenset()                    # its words, lower case
 
     def with_article(self, name: str) -> bool:
         """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
@@ -129,7 +130,8 @@ class EnglishContext:
         by_letters: dict[str, str] = {}
         for name, _ in names.most_common():
             by_letters.setdefault(name.lower(), name)
-        return cls(counts, surface, by_letters, frozenset(long_words))
+        vocabulary = frozenset(w for c in forms.values() for w in c)
+        return cls(counts, surface, by_letters, frozenset(long_words), vocabulary=vocabulary)
 
     @classmethod
     def from_text(cls, text: str) -> "EnglishContext":
@@ -161,7 +163,7 @@ class EnglishContext:
         for (key, low), n in written.items():
             if n > best.get(key, 0):
                 best[key], surface[key] = n, low
-        return cls(counts, surface, names, frozenset(long_words))
+        return cls(counts, surface, names, frozenset(long_words), vocabulary=frozenset(low for _, low in written))
 
 
 _PERCENT_STYLES = ((re.compile(r"\d\s?per\s?cent\b", re.I), " per cent"), (re.compile(r"\d\s?percent\b", re.I), " percent"),
