@@ -232,3 +232,12 @@ def test_infinitives_after_verbs_of_deciding_and_asking_and_adjectives_the_docum
     english = "Regional plans and national institutions. The region and the nation."
     assert gloss(lexicon, "国家机构", english).startswith("national ")
     assert gloss(lexicon, "国家机构").startswith("country ")       # without a document: the noun
+
+
+def test_numbered_documents_codes_units_and_suffixes(lexicon):
+    assert gloss(lexicon, "第2057 ( 2012 )、第2109 ( 2013 )和第2187 ( 2014 )号决议") == \
+        "resolution 2057 (2012), 2109 (2013) and 2187 (2014)"
+    assert gloss(lexicon, "在1576 ( L )号决议中") == "in resolution 1576 (L)"
+    got = gloss(lexicon, "停在TP16点以西200米")
+    assert "TP16" in got and "200 metres" in got and "rice" not in got
+    assert "-ness" not in gloss(lexicon, "持久性有机污染物")

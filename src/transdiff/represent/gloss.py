@@ -45,6 +45,8 @@ _ORDINAL_COUNTERS = frozenset("次个名位回")
 # grammar characters that jieba leaves in unknown words but no Chinese personal name is made of
 _NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及其所而也都就还这那之中")
 _NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
+# measure words that are units: 200米 "200 metres" says the unit, 一项 "a" says nothing
+_UNITS = {"米": "metres", "吨": "tonnes", "克": "grams", "升": "litres", "亩": "mu", "斤": "jin"}
 _HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"}
 # per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
 # character -> the heads of its compounds
@@ -131,7 +133,10 @@ class Glosser:
             while passed < len(quantities) and quantities[passed].end <= start:
                 passed += 1
             q = _first_overlapping(quantities, passed, start, end)
-            if q is not None and not self._number_in_word(word, start, end, q):
+            # a code with a number in it (TP16, A/70/150) is written as it is
+            code = q is not None and not has_han(word) and any(ch.isalpha() for ch in word) and (
+                q.start > start or q.end < end)
+            if q is not None and not code and not self._number_in_word(word, start, end, q):
                 while i < len(tokens) and tokens[i][2] < q.end:
                     i += 1
                 words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q, self._percent), [], "number"))
@@ -301,8 +306,10 @@ class Glosser:
                                     f"{_HONORIFICS[titled[1:]]} {self.cedict.surnames[titled[0]].capitalize()}",
                                     [], "name")
         if (tag.startswith(_DROPPED_TAGS) or determiner_one or word == "们"
-                or (after_number and len(word) == 1 and self._is_classifier(word))):
+                or (after_number and len(word) == 1 and word not in _UNITS and self._is_classifier(word))):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
+        if after_number and word in _UNITS:
+            return 1, self._word(word, start, end, _UNITS[word], self.cedict.lookup(word), "unit")
         if self.lexicon.has(word):
             return 1, self._known(word, start, end, tag, near)
         parts = self.lexicon.split(word)
@@ -320,7 +327,8 @@ class Glosser:
         if compound:
             return 1, self._word(word, start, end, compound, [], "document word")
         glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in self._kept_parts(parts)]
-        shown = " ".join(g for g in glosses if g) or None
+        # a suffix's sense ("-ness" of 性) is no word of the phrase
+        shown = " ".join(g for g in glosses if g and not g.startswith("-")) or None
         return 1, self._word(word, start, end, shown, [], "parts")
 
     def _kept_parts(self, parts: list[str]) -> list[str]:

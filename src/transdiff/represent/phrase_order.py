@@ -21,7 +21,8 @@ MAX_NOUNS = 3       # words of each side of X的Y
 _CLOSING = {"方面": "in", "上": "on", "中": "in", "之中": "in", "里": "in", "下": "under", "期间": "during",
             "时": "when", "时候": "when", "之际": "when", "内": "within", "之内": "within", "之间": "between",
             "后": "after", "之后": "after", "以后": "after", "前": "before", "之前": "before", "以前": "before",
-            "以来": "since", "外": "outside", "之外": "outside", "起": "from", "来说": "for", "而言": "for"}
+            "以来": "since", "外": "outside", "之外": "outside", "起": "from", "来说": "for", "而言": "for",
+            "以西": "west of", "以东": "east of", "以南": "south of", "以北": "north of"}
 # the preposition a circumposition opens with; its own gloss gives way to the closing word's
 _OPENING = frozenset({"在", "于", "从", "自", "自从", "当", "对", "对于", "就"})
 # prepositions whose meaning wins over the closing word's (从 X 起 "from X", 从 X 以来 "since X")
@@ -30,7 +31,7 @@ _OPENING_SAYS = {("从", "起"): "from", ("自", "起"): "from", ("从", "中"):
                  ("就", "而言"): "as for"}
 # closing words that need no opening preposition after a date or number (2014年以来, 三年后) or one
 # noun (开幕式之后): two-character ones only, which are never part of a noun
-_ALONE = frozenset({"以来", "之后", "以后", "之前", "以前", "期间", "之际"})
+_ALONE = frozenset({"以来", "之后", "以后", "之前", "以前", "期间", "之际", "以西", "以东", "以南", "以北"})
 _ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起"}
 _NUMBERED = {"条": "article", "款": "paragraph", "段": "paragraph", "章": "chapter", "节": "section",
              "项": "item", "部分": "part", "卷": "volume", "编": "part"}
@@ -83,6 +84,7 @@ def english_order(words: list[dict]) -> list[dict]:
     out = [dict(w) for w in words]
     out = _light_verbs(out)
     out = _numbered(out)
+    out = _called(out)
     _plurals(out)
     _roles(out)
     _infinitives(out)
@@ -116,6 +118,41 @@ def _numbered(words: list[dict]) -> list[dict]:
         out.append(w)
         i += 1
     return out
+
+
+def _called(words: list[dict]) -> list[dict]:
+    """第2057 (2012)、第2109 (2013)号决议 "resolution 2057 (2012), 2109 (2013)": the numbers before 号 name
+    the thing after it, which English writes first, with the numbers as they are (no "2057th")."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        if w["word"] == "号" and nxt is not None and nxt["gloss"] and _is_noun(nxt) and out:
+            first = len(out)
+            while first > 0 and _in_number_list(out[first - 1]):
+                first -= 1
+            run = out[first:]
+            if any(v["source"] == "number" for v in run) and run[0]["word"] not in ("和", "及", "、", ",", "/", ")"):
+                for v in run:
+                    if v["source"] == "number" and v["word"].startswith("第") and v["gloss"]:
+                        v["gloss"] = v["gloss"].rstrip("stndrh") if v["gloss"][:1].isdigit() else v["gloss"]
+                del out[first:]
+                out.append({**nxt})
+                out += run
+                out.append({**w, "gloss": None})
+                i += 2
+                continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _in_number_list(word: dict) -> bool:
+    """A piece of a list of numbers: a number, a bracket, a comma, "and", a letter (1576 (L))."""
+    text = word["word"].strip()
+    return (word["source"] == "number" or word["word"] == "第" or text in ("和", "及", "、", ",", "(", ")", "（", "）", "/")
+            or (word["source"] == "as written" and text.isalnum() and len(text) <= 4))
 
 
 def plural(noun: str) -> str:
