@@ -241,3 +241,10 @@ def test_numbered_documents_codes_units_and_suffixes(lexicon):
     got = gloss(lexicon, "停在TP16点以西200米")
     assert "TP16" in got and "200 metres" in got and "rice" not in got
     assert "-ness" not in gloss(lexicon, "持久性有机污染物")
+
+
+def test_more_than_a_number(lexicon):
+    assert gloss(lexicon, "1000余人") == "more than 1000 people"
+    assert gloss(lexicon, "70多人的取经团").startswith("more than 70 people ")
+    assert gloss(lexicon, "20多万个蔬菜大棚").startswith("more than 200,000 ") and gloss(lexicon, "20多万个蔬菜大棚").endswith("greenhouses")
+    assert "individual" not in gloss(lexicon, "10万多个万元户")

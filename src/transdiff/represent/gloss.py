@@ -47,6 +47,7 @@ _NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及�
 _NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
 # measure words that are units: 200米 "200 metres" says the unit, 一项 "a" says nothing
 _UNITS = {"米": "metres", "吨": "tonnes", "克": "grams", "升": "litres", "亩": "mu", "斤": "jin"}
+_MORE_THAN = ("多", "余")
 _HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"}
 # per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
 # character -> the heads of its compounds
@@ -92,6 +93,24 @@ def _first_overlapping(quantities: list[Quantity], first: int, start: int, end: 
     return None
 
 
+def _split_at(tokens: list[tuple[str, str, int, int]], cuts: set[int]) -> list[tuple[str, str, int, int]]:
+    """The tokens with the character at each offset in ``cuts`` made a token of its own."""
+    if not cuts:
+        return tokens
+    tags = word_tags()
+    out = []
+    for word, tag, start, end in tokens:
+        inside = sorted(p for p in cuts if start <= p < end)
+        if not inside or end - start == 1:
+            out.append((word, tag, start, end))
+            continue
+        bounds = sorted({start, end, *inside, *(p + 1 for p in inside)})
+        for a, b in zip(bounds, bounds[1:]):
+            piece = word[a - start:b - start]
+            out.append((piece, tags.get(piece, ""), a, b))
+    return out
+
+
 def _tagged(text: str) -> list[tuple[str, str, int, int]]:
     """jieba words of ``text`` with their dictionary part-of-speech tags ('' for words it does not know)."""
     tags = word_tags()
@@ -117,7 +136,9 @@ class Glosser:
         with offsets into ``text``; a left-out word has gloss None."""
         # a small number in words counts too (四个 "4"), but not 一, which is as often "a" or part of a word
         quantities = [q for q in zh_quantities(text) if not q.weak or q.value >= 2]   # in text order
-        tokens = _tagged(text)
+        # 70多人, 1000余人: "more than 70 people"; the 多 is cut out of the token jieba made (多人, 万多个)
+        more_than = {q.end for q in quantities if q.kind == "number" and text[q.end:q.end + 1] in _MORE_THAN}
+        tokens = _split_at(_tagged(text), more_than)
         dotted = self._dotted_names(tokens)
         words: list[dict] = []
         i = 0
@@ -139,7 +160,15 @@ class Glosser:
             if q is not None and not code and not self._number_in_word(word, start, end, q):
                 while i < len(tokens) and tokens[i][2] < q.end:
                     i += 1
-                words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q, self._percent), [], "number"))
+                shown = english_quantity(q, self._percent)
+                if q.kind == "number" and any(ch in q.surface for ch in _MORE_THAN):
+                    shown = f"more than {shown}"   # 20多万: more than 200,000
+                words.append(self._word(text[q.start:q.end], q.start, q.end, shown, [], "number"))
+                if q.end in more_than and i < len(tokens) and tokens[i][2] == q.end:
+                    words[-1]["gloss"] = f"more than {shown}"
+                    words.append(self._word(tokens[i][0], q.end, tokens[i][3], None, [], "particle"))
+                    i += 1
+                    continue
                 # the rest of a token the number ends inside (10 亿美元: US dollar)
                 rest_end = tokens[i - 1][3]
                 rest = text[q.end:rest_end]
@@ -294,6 +323,8 @@ class Glosser:
                 return size, self._word(word, start, run[-1][3], compound, [], "document word")
         word, tag, _, end = tokens[i]
         before = words_before[-1] if words_before else None
+        if before is not None and before["word"] in _MORE_THAN and before["source"] == "particle" and len(words_before) > 1:
+            before = words_before[-2]   # 10万多个: the classifier counts after the number
         after_number = before is not None and (before["word"] in _COUNTED_BY or (
             before["source"] == "number" and (not before["word"].startswith("第") or word in _ORDINAL_COUNTERS)))
         # 这一 "this (one)": the 一 after a determiner says nothing more

@@ -41,6 +41,7 @@ _IRREGULAR = {"person": "people", "child": "children", "foot": "feet", "tooth": 
 _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "要求", "请", "呼吁", "鼓励", "敦促", "帮助",
                             "准备", "打算", "计划", "旨在", "设法", "试图", "力求", "努力", "愿意", "承诺", "邀请",
                             "授权", "促请", "吁请", "请求", "需要", "允许", "着手", "争取", "选择", "拒绝", "未能"})
+_QUANTIFIERS = frozenset("many much more several some few all each every other".split())
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
 _OF = frozenset({"的", "之"})
 _NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
@@ -170,20 +171,29 @@ def plural(noun: str) -> str:
 
 
 def _plurals(words: list[dict]) -> None:
-    """A noun after a number above one is plural in English (70年 "70 years", 12000人 "12,000 people")."""
-    shown = [w for w in words if w["gloss"]]
-    for a, b in zip(shown, shown[1:]):
-        g = b["gloss"]
-        if (a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or not g
-                or not g.isalpha() or not g.islower() or b["source"] not in ("dictionary", "glossary")):
+    """The noun a number above one counts is plural in English (70年 "70 years", 12000人 "12,000 people",
+    20多万个蔬菜大棚 "more than 200,000 vegetable greenhouses": the last noun of the run after it)."""
+    for k, a in enumerate(words):
+        if a["source"] != "number" or a["word"].startswith("第") or not a["gloss"]:
             continue
-        value = a["gloss"].replace(",", "").split()[0]
+        value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]
         try:
             many = float(value) > 1 or len(a["gloss"].split()) > 1   # "5 million"
         except ValueError:
             continue
-        if many and tag_of(b).startswith(("n", "q", "m")) and not g.endswith("s"):
-            b["gloss"] = plural(g)
+        last = None
+        for b in words[k + 1:]:
+            if not b["gloss"]:
+                if b["word"] in _OF:
+                    break
+                continue   # a classifier or 多 left out
+            g = b["gloss"]
+            if (b["source"] not in ("dictionary", "glossary") or not g.isalpha() or not g.islower()
+                    or not tag_of(b).startswith(("n", "q", "m")) or g in _QUANTIFIERS):
+                break
+            last = b
+        if many and last is not None and not last["gloss"].endswith("s"):
+            last["gloss"] = plural(last["gloss"])
 
 
 def _infinitives(words: list[dict]) -> None:
