@@ -219,10 +219,10 @@ def test_names_the_document_writes_after_the_take_it_and_times_of_day_read_the_e
     assert gloss(lexicon, "上午10时15分").startswith("10.15 a.m.")
 
 
-def test_a_function_character_makes_no_personal_name_and_a_noun_keeps_its_part_of_speech(lexicon):
+def test_a_function_character_makes_no_personal_name_and_a_word_no_compound_of_itself(lexicon):
     assert "Zhong" not in gloss(lexicon, "药品中有36%")
-    english = "National plans of the nation. National reports. Countries and countries."
-    assert "national" not in gloss(lexicon, "许多国家", english).lower()
+    english = "A country-led plan. Country-led reports. Countries and countries."
+    assert "country-led" not in gloss(lexicon, "许多国家", english)
 
 
 def test_infinitives_after_verbs_of_deciding_and_asking_and_adjectives_the_document_uses(lexicon):
@@ -248,3 +248,10 @@ def test_more_than_a_number(lexicon):
     assert gloss(lexicon, "70多人的取经团").startswith("more than 70 people ")
     assert gloss(lexicon, "20多万个蔬菜大棚").startswith("more than 200,000 ") and gloss(lexicon, "20多万个蔬菜大棚").endswith("greenhouses")
     assert "individual" not in gloss(lexicon, "10万多个万元户")
+
+
+def test_possessives_and_lists(lexicon):
+    assert gloss(lexicon, "他们的12个项目").startswith("their 12 ")
+    assert gloss(lexicon, "汤加的议会") == "Tonga's parliament"
+    assert gloss(lexicon, "教育、卫生、住房。").endswith(" and housing.")
+    assert gloss(lexicon, "更多、更灵活的资金") == "more, more flexible funds"   # two items: the comma stays

@@ -42,6 +42,8 @@ _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "�
                             "准备", "打算", "计划", "旨在", "设法", "试图", "力求", "努力", "愿意", "承诺", "邀请",
                             "授权", "促请", "吁请", "请求", "需要", "允许", "着手", "争取", "选择", "拒绝", "未能"})
 _QUANTIFIERS = frozenset("many much more several some few all each every other".split())
+_POSSESSIVE = {"我": "my", "我们": "our", "你": "your", "你们": "your", "他": "his", "她": "her", "它": "its",
+               "他们": "their", "她们": "their", "它们": "their", "咱们": "our"}
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
 _OF = frozenset({"的", "之"})
 _NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
@@ -91,7 +93,22 @@ def english_order(words: list[dict]) -> list[dict]:
     _infinitives(out)
     out = _circumpositions(out)
     out = _possessives(out)
+    _lists(out)
     return out
+
+
+def _lists(words: list[dict]) -> None:
+    """A list written A、B、C says "A, B and C": the last 、 of a list of three items or more, when no
+    和 or 及 follows it before the list ends (更多、更灵活的资金 stays "more, more flexible funding")."""
+    last, seen = None, 0
+    for k, w in enumerate(words + [None]):
+        if w is not None and w["word"] == "、":
+            last, seen = k, seen + 1
+            continue
+        if w is None or _is_break(w) or w["word"] in ("和", "与", "及", "以及", "或"):
+            if last is not None and seen >= 2 and (w is None or _is_break(w)):
+                words[last] = {**words[last], "gloss": "and"}
+            last, seen = None, 0
 
 
 def _light_verbs(words: list[dict]) -> list[dict]:
@@ -281,6 +298,12 @@ def _possessives(words: list[dict]) -> list[dict]:
     i = 0
     while i < len(words):
         w = words[i]
+        if w["word"] in _OF and out and out[-1]["word"] in _POSSESSIVE:
+            # 他们的 "their"
+            out[-1] = {**out[-1], "gloss": _POSSESSIVE[out[-1]["word"]]}
+            out.append(w)
+            i += 1
+            continue
         if w["word"] in _OF and out and i + 1 < len(words):
             left = 0
             while left < min(MAX_NOUNS, len(out)) and _is_noun(out[-1 - left]):
@@ -293,6 +316,12 @@ def _possessives(words: list[dict]) -> list[dict]:
             before = out[-1 - left] if left < len(out) else None
             after = words[i + 1 + right] if i + 1 + right < len(words) else None
             whole = (before is None or not _joins(before)) and (after is None or after["word"] not in _OF)
+            if left and right and whole and left == 1 and _is_name(out[-1]):
+                # 汤加的议会: Tonga's parliament
+                out[-1] = {**out[-1], "gloss": out[-1]["gloss"] + "'s"}
+                out.append({**w, "gloss": None})
+                i += 1
+                continue
             if left and right and whole:
                 x = out[len(out) - left:]
                 del out[len(out) - left:]
@@ -307,6 +336,12 @@ def _possessives(words: list[dict]) -> list[dict]:
         out.append(w)
         i += 1
     return out
+
+
+def _is_name(word: dict) -> bool:
+    """A one-word capitalised name (Tonga, Trudeau), not an institution of several words."""
+    g = word["gloss"] or ""
+    return g[:1].isupper() and g.isalpha() and not g.isupper()
 
 
 def _joins(word: dict) -> bool:

@@ -60,16 +60,8 @@ _NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle"
                 "euphemistic", "variant", "opposite")
 
 
-# the endings an inflected form has after the word less its last letter (fund|s -> fund|ing, countr|y ->
-# countr|ies); the last letter itself is the word unchanged
-_INFLECTED = frozenset()
-_INFLECTIONS = {c: frozenset({c + "s", c + "es", c + "ing", c + "ed", c + "d"}) for c in "abcdefghijklmnopqrstuvwxyz"}
-_INFLECTIONS["y"] = frozenset({"ies", "ied", "ys", "ying", "yed"})
-_INFLECTIONS["e"] = frozenset({"es", "ed", "ing", "e"})
-_INFLECTIONS["s"] = frozenset({"s", "ses", "sed", "sing", "ing", "ed"})   # funds -> funding
 _CAPITALISED = re.compile(r"\b(?:([Tt]he)\s+)?([A-Z][A-Za-z'-]*)")
 THE_SHARE = 0.6   # a name the document writes after "the" at least this often takes it in a gloss
-_DERIVED = ("al", "ic", "ly", "ity", "ness", "ment", "tion", "ive", "ous", "ful", "less", "ist", "ism")
 
 
 @dataclass
@@ -300,11 +292,8 @@ def in_document_form(word: str, context: EnglishContext) -> str:
         return word
     # the stem alone joins unrelated words (responsibility, response): the forms must also look alike
     low = word.lower()
-    # an inflection of the word (funds -> funding, country -> countries), not a derived word of another
-    # part of speech (nation -> national, country -> country-led)
-    if form.startswith(low[:-1]) and form[len(low) - 1:] in _INFLECTIONS.get(low[-1], _INFLECTED) | {low[-1]}:
-        return form
-    if SequenceMatcher(None, low, form).ratio() >= 0.85 and form.isalpha() and not form.endswith(_DERIVED):
+    # one word, not a compound of it (country -> country-led)
+    if (form.startswith(low[:-1]) or SequenceMatcher(None, low, form).ratio() >= 0.85) and form.isalpha():
         return form
     if low.endswith("man") and form == low[:-3] + "men":   # woman -> women
         return form
