@@ -255,3 +255,11 @@ def test_possessives_and_lists(lexicon):
     assert gloss(lexicon, "汤加的议会") == "Tonga's parliament"
     assert gloss(lexicon, "教育、卫生、住房。").endswith(" and housing.")
     assert gloss(lexicon, "更多、更灵活的资金") == "more, more flexible funds"   # two items: the comma stays
+
+
+def test_topic_phrases_directions_and_noun_senses(lexicon):
+    assert gloss(lexicon, "提交关于本决议执行情况的报告").startswith("submit report on this resolution ")
+    assert gloss(lexicon, "形同对叙利亚领土的占领。").endswith(" of Syria territory.")
+    assert gloss(lexicon, "对他们的支持") == "to their support"
+    assert "stand up" not in gloss(lexicon, "民兵在全国各地动员起来")
+    assert gloss(lexicon, "委员会第五十八届会议") == "committee 58th session"

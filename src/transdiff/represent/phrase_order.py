@@ -44,6 +44,8 @@ _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "�
 _QUANTIFIERS = frozenset("many much more several some few all each every other".split())
 _POSSESSIVE = {"我": "my", "我们": "our", "你": "your", "你们": "your", "他": "his", "她": "her", "它": "its",
                "他们": "their", "她们": "their", "它们": "their", "咱们": "our"}
+_DIRECTIONS = frozenset({"起来", "下来", "下去", "出来", "上来", "过来", "起"})
+_TOPIC = {"关于": "on", "对": "of", "对于": "of", "有关": "on"}
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
 _OF = frozenset({"的", "之"})
 _NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
@@ -92,6 +94,7 @@ def english_order(words: list[dict]) -> list[dict]:
     _roles(out)
     _infinitives(out)
     out = _circumpositions(out)
+    out = _topics(out)
     out = _possessives(out)
     _lists(out)
     return out
@@ -112,10 +115,16 @@ def _lists(words: list[dict]) -> None:
 
 
 def _light_verbs(words: list[dict]) -> list[dict]:
-    """进行审查 "review", not "carry out review": a light verb before a verb says nothing more."""
+    """进行审查 "review", not "carry out review": a light verb before a verb says nothing more; nor does
+    a direction after a verb (动员起来 "mobilize", not "mobilize stand up"); 第58届会议 is one "session"."""
     for a, b in zip(words, words[1:]):
         if a["word"] in _LIGHT_VERBS and b["gloss"] and tag_of(b).startswith("v"):
             a["gloss"] = None
+        elif (b["word"] in _DIRECTIONS and a["gloss"] and a["source"] == "dictionary" and a["word"] not in _DIRECTIONS
+              and tag_of(a).startswith(("v", "n", "a"))):   # jieba tags some verbs as nouns (动员 n)
+            b["gloss"] = None
+        elif a["word"] == "届" and b["word"] == "会议" and a["gloss"]:
+            a["gloss"], b["gloss"] = None, "session"
     return words
 
 
@@ -286,6 +295,38 @@ def _circumpositions(words: list[dict]) -> list[dict]:
             out += before
             i += 1
             continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _topics(words: list[dict]) -> list[dict]:
+    """关于X的Y "Y on X" (关于本决议执行情况的报告: report on this resolution implementation), 对X的Y
+    "Y of X" (对叙利亚领土的占领: occupation of Syrian territory): the noun the phrase describes first."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w["word"] in _TOPIC:
+            de = next((k for k in range(i + 2, min(len(words), i + MAX_INSIDE + 2))
+                       if words[k]["word"] in _OF or _is_break(words[k]) or words[k]["word"] in _TOPIC), None)
+            if de is not None and words[de]["word"] in _OF and not (de == i + 2 and words[i + 1]["word"] in _POSSESSIVE):
+                right = 0
+                while right < MAX_NOUNS and de + 1 + right < len(words) and _is_noun(words[de + 1 + right]):
+                    right += 1
+                after = words[de + 1 + right] if de + 1 + right < len(words) else None
+                if not right and after is not None and after["gloss"] and tag_of(after).startswith("v"):
+                    # after 的 a verb is the name of its act (对领土的占领: occupation), when the phrase ends there
+                    end = words[de + 2] if de + 2 < len(words) else None
+                    if end is None or _is_break(end):
+                        right, after = 1, end
+                if right and (after is None or after["word"] not in _OF):
+                    out += words[de + 1:de + 1 + right]
+                    out.append({**w, "gloss": _TOPIC[w["word"]]})
+                    out += words[i + 1:de]
+                    out.append({**words[de], "gloss": None})
+                    i = de + 1 + right
+                    continue
         out.append(w)
         i += 1
     return out

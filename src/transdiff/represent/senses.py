@@ -54,6 +54,7 @@ DOC_COUNT_WEIGHT = 0.15  # and more for each e-fold of their count there
 KNOWN_FIRST_BONUS = 2.0  # the known first sense of a frequent character
 WORDS_COST = 0.25        # per word of a sense beyond the second: one short sense per word
 FUNCTION_WORD_SUPPORT = 0.8  # what the document says for a sense of function words only
+NOUN_SENSE_BONUS = 1.0   # a word jieba lists as a noun shows a noun's sense (报告 "report", not "to inform")
 HEAD_RANK = 3            # a sense taken from the word's compounds counts as this far down its list
 # what a dictionary says about a word's use, not what it means
 _NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle", "prefix", "suffix", "abbr.",
@@ -253,6 +254,8 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
         score -= WORDS_COST * max(0, words - 2) + (1.5 if _VAGUE.search(s.text) else 0.0)
         if tag.startswith(_VERB_TAGS) == s.verb:
             score += 0.3
+        if tag.startswith("n") and not s.verb:
+            score += NOUN_SENSE_BONUS
         if tag.startswith("r") and s.text.lower() in _PRONOUN_SENSES:
             score += 2.5
         if known_first and s.text == known_first:
