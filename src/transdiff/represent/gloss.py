@@ -124,6 +124,8 @@ class Glosser:
         self.lexicon = lexicon
         self.cedict = lexicon.cedict
         self.context = context
+        self._known_cache: dict[tuple[str, str, frozenset[str]], tuple[str, list[str], str]] = {}
+        self._compound_cache: dict[str, Optional[str]] = {}
         # a percentage as the English document writes it (UN texts: "per cent")
         self._percent = context.percent if context is not None else "%"
         # a character's compound heads depend on the dictionary only: shared by every glosser of it
@@ -374,15 +376,24 @@ class Glosser:
         return kept
 
     def _known(self, word: str, start: int, end: int, tag: str, near: frozenset[str]) -> dict:
+        # a long text repeats its words: the choice depends on the word, its tag and the neighbourhood only
+        key = (word, tag, near)
+        found = self._known_cache.get(key)
+        if found is None:
+            found = self._known_cache[key] = self._choose_known(word, tag, near)
+        shown, options, source = found
+        return self._word(word, start, end, shown, list(options), source)
+
+    def _choose_known(self, word: str, tag: str, near: frozenset[str]) -> tuple[str, list[str], str]:
         renderings = self.lexicon.glossary.renderings(word)
         if renderings:
             shown = max(renderings, key=lambda r: (self._support(r, near), -renderings.index(r)))
-            return self._word(word, start, end, shown, list(renderings), "glossary")
+            return shown, list(renderings), "glossary"
         senses = self.cedict.lookup(word)
         heads = self._heads(word) if len(word) == 1 and self.context is not None else []
         shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
                                 near, KNOWN_FIRST.get(word), heads)
-        return self._word(word, start, end, shown, options, "dictionary")
+        return shown, options, "dictionary"
 
     def _heads(self, char: str) -> list[str]:
         """The English head nouns of the dictionary's compounds that end in ``char`` (开发区 "development
@@ -481,6 +492,11 @@ class Glosser:
         病毒 "virus" -> antiretroviral): the first part's sense begins it, the last part's is in it."""
         if self.context is None or len(word) < 3:
             return None
+        if word not in self._compound_cache:
+            self._compound_cache[word] = self._find_compound(word)
+        return self._compound_cache[word]
+
+    def _find_compound(self, word: str) -> Optional[str]:
         parts = self.lexicon.split(word) if not self.lexicon.has(word) else [word]
         if len(parts) < 2:
             return None
