@@ -263,3 +263,9 @@ def test_topic_phrases_directions_and_noun_senses(lexicon):
     assert gloss(lexicon, "对他们的支持") == "to their support"
     assert "stand up" not in gloss(lexicon, "民兵在全国各地动员起来")
     assert gloss(lexicon, "委员会第五十八届会议") == "committee 58th session"
+
+
+def test_a_day_alone_is_an_ordinal_and_several_counts(lexicon):
+    assert gloss(lexicon, "本月14日").endswith("14th")
+    assert gloss(lexicon, "数个国家") == "several countries" and gloss(lexicon, "许多国家") == "many countries"
+    assert gloss(lexicon, "人数") == "number of people"

@@ -37,8 +37,9 @@ _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！
                 "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"', "「": '"', "」": '"', "…": "...",
                 "—": "-", "·": " "}
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
-_COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
-_DETERMINERS = frozenset("这那该此每同其")
+_COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整数")
+_SEVERAL = frozenset("数几")
+_DETERMINERS = frozenset("这那该此每同其某")
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic")
 # classifiers that only count after an ordinal (第7377次会议 "7377th meeting"; 第3条 is "article 3")
 _ORDINAL_COUNTERS = frozenset("次个名位回")
@@ -64,6 +65,8 @@ def english_quantity(q: Quantity, percent: str = "%") -> str:
         parts += [str(year)] if year else []
         if parts:
             return " ".join(parts)
+        if day and not month and not year:
+            return ordinal(day)   # 本月14日: the 14th of this month
     value = q.value
     if q.kind == "time" and 0 <= value < 24 * 60:
         # minutes after midnight: 下午3时 "3 p.m.", 上午10时15分 "10.15 a.m."
@@ -77,9 +80,14 @@ def english_quantity(q: Quantity, percent: str = "%") -> str:
             if abs(value) >= size and round(value / size, 3) * size == value:
                 return f"{value / size:g} {name}"
     if q.kind == "ordinal" and value == int(value):
-        tens = int(value) % 100
-        return text + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
+        return ordinal(int(value), text)
     return f"{text}{percent}" if q.kind == "percent" else text
+
+
+def ordinal(number: int, text: str = "") -> str:
+    """58 -> 58th, 1 -> 1st, 12 -> 12th (``text``: the number as written, 1,001 -> 1,001st)."""
+    tens = number % 100
+    return (text or str(number)) + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
 
 
 def _first_overlapping(quantities: list[Quantity], first: int, start: int, end: int) -> Optional[Quantity]:
@@ -331,6 +339,9 @@ class Glosser:
             before["source"] == "number" and (not before["word"].startswith("第") or word in _ORDINAL_COUNTERS)))
         # 这一 "this (one)": the 一 after a determiner says nothing more
         determiner_one = word == "一" and before is not None and before["word"] in _DETERMINERS
+        if word in _SEVERAL and i + 1 < len(tokens) and len(tokens[i + 1][0]) == 1 and self._is_classifier(tokens[i + 1][0]):
+            # 数架无人机 "several drones": 数 before a classifier counts
+            return 1, self._word(word, start, end, "several", self.cedict.lookup(word), "dictionary")
         # 王先生 "Mr Wang": a surname and the title after it, one token or two
         titled = word + tokens[i + 1][0] if i + 1 < len(tokens) and len(word) == 1 else word
         if titled[1:] in _HONORIFICS and titled[0] in self.cedict.surnames:
@@ -359,7 +370,9 @@ class Glosser:
         compound = self._compound(word)
         if compound:
             return 1, self._word(word, start, end, compound, [], "document word")
-        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in self._kept_parts(parts)]
+        kept = self._kept_parts(parts)
+        glosses = ["several" if p in _SEVERAL and len(kept) < len(parts) and parts[1:2] and self._is_classifier(parts[1])
+                   else self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in kept]
         # a suffix's sense ("-ness" of 性) is no word of the phrase
         shown = " ".join(g for g in glosses if g and not g.startswith("-")) or None
         return 1, self._word(word, start, end, shown, [], "parts")

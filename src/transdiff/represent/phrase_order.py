@@ -46,6 +46,7 @@ _POSSESSIVE = {"我": "my", "我们": "our", "你": "your", "你们": "your", "�
                "他们": "their", "她们": "their", "它们": "their", "咱们": "our"}
 _DIRECTIONS = frozenset({"起来", "下来", "下去", "出来", "上来", "过来", "起"})
 _TOPIC = {"关于": "on", "对": "of", "对于": "of", "有关": "on"}
+_MANY = frozenset({"several", "a few", "many", "numerous", "various", "multiple"})
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
 _OF = frozenset({"的", "之"})
 _NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
@@ -200,13 +201,16 @@ def _plurals(words: list[dict]) -> None:
     """The noun a number above one counts is plural in English (70年 "70 years", 12000人 "12,000 people",
     20多万个蔬菜大棚 "more than 200,000 vegetable greenhouses": the last noun of the run after it)."""
     for k, a in enumerate(words):
-        if a["source"] != "number" or a["word"].startswith("第") or not a["gloss"]:
+        if a["gloss"] in _MANY:
+            many = True   # 数架无人机 "several drones", 许多国家 "many countries"
+        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"]:
             continue
-        value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]
-        try:
-            many = float(value) > 1 or len(a["gloss"].split()) > 1   # "5 million"
-        except ValueError:
-            continue
+        else:
+            value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]
+            try:
+                many = float(value) > 1 or len(a["gloss"].split()) > 1   # "5 million"
+            except ValueError:
+                continue
         last = None
         for b in words[k + 1:]:
             if not b["gloss"]:
