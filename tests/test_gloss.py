@@ -269,3 +269,9 @@ def test_a_day_alone_is_an_ordinal_and_several_counts(lexicon):
     assert gloss(lexicon, "本月14日").endswith("14th")
     assert gloss(lexicon, "数个国家") == "several countries" and gloss(lexicon, "许多国家") == "many countries"
     assert gloss(lexicon, "人数") == "number of people"
+
+
+def test_years_up_to_now(lexicon):
+    assert gloss(lexicon, "70年来，在中国").startswith("over the past 70 years, ")
+    assert gloss(lexicon, "三十年来") == "over the past 30 years"
+    assert gloss(lexicon, "2014年来") == "since 2014"

@@ -136,6 +136,20 @@ def _numbered(words: list[dict]) -> list[dict]:
     while i < len(words):
         w = words[i]
         nxt = words[i + 1] if i + 1 < len(words) else None
+        after = [v["word"] for v in words[i + 1:i + 3]]
+        if w["source"] == "number" and w["gloss"] and not w["word"].startswith("第") and after[:1] in (["年来"], ["年"]):
+            # 70年来 "over the past 70 years", 2014年来 "since 2014"
+            years = 1 if after[0] == "年来" else 2 if after[1:] == ["来"] else 0
+            if years:
+                out.append({**w, "gloss": f"over the past {w['gloss']} years"})
+                out += [{**v, "gloss": None} for v in words[i + 1:i + 1 + years]]
+                i += 1 + years
+                continue
+        if w["source"] == "number" and w["word"].endswith("年") and w["gloss"] and after[:1] == ["来"]:
+            out.append({**w, "gloss": f"since {w['gloss']}"})
+            out.append({**words[i + 1], "gloss": None})
+            i += 2
+            continue
         if (w["source"] == "number" and w["word"].startswith("第") and nxt is not None
                 and nxt["word"] in _NUMBERED and w["gloss"]):
             number = w["word"][1:].strip()
