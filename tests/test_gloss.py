@@ -275,3 +275,9 @@ def test_years_up_to_now(lexicon):
     assert gloss(lexicon, "70年来，在中国").startswith("over the past 70 years, ")
     assert gloss(lexicon, "三十年来") == "over the past 30 years"
     assert gloss(lexicon, "2014年来") == "since 2014"
+
+
+def test_a_word_of_dictionary_words_is_no_name_by_a_near_spelling(lexicon):
+    english = "President Xi Jinping reviewed the troops. Jinping spoke."
+    assert "Jinping" not in gloss(lexicon, "基准兵和擎旗手", english)
+    assert "Hua" not in gloss(lexicon, "一路滑到30%多")

@@ -255,7 +255,8 @@ class Glosser(NameGloss):
         parts = self.lexicon.split(word)
         if self.context is not None:
             spellings = self._spellings(word)
-            name = self._document_name(word, spellings) if spellings else None
+            # a word made of dictionary words (基准 兵) is a name only if the document spells it exactly
+            name = self._document_name(word, spellings, fuzzy=all(len(p) == 1 for p in parts)) if spellings else None
             if name:
                 return 1, self._word(word, start, end, name, [], "name")
         # jieba keeps together, as one unknown word, names (金壮龙, 戴姆勒) and new compounds; a compound

@@ -29,7 +29,7 @@ _NAME_DOTS = ("·", "•", "‧", "・")
 MAX_NAME_PIECE = 4   # characters of one word of a dotted name
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic")
 # grammar characters that jieba leaves in unknown words but no Chinese personal name is made of
-_NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及其所而也都就还这那之中")
+_NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及其所而也都就还这那之中到着过得地们给让")
 _NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
 
 
@@ -165,7 +165,7 @@ class NameGloss:
             spellings = [s + r for s in spellings for r in readings][:limit]
         return spellings
 
-    def _document_name(self, word: str, spellings: list[str]) -> Optional[str]:
+    def _document_name(self, word: str, spellings: list[str], fuzzy: bool = True) -> Optional[str]:
         names = self.context.names
         for s in spellings:
             if s in names:
@@ -177,7 +177,7 @@ class NameGloss:
             right = [s for s in self._spellings(word[cut:]) if s in names] if left else []
             if left and right:
                 return f"{names[left[0]]} {names[right[0]]}"
-        if len(word) < 3:   # two syllables sound like too many English words: only an exact spelling
+        if len(word) < 3 or not fuzzy:   # two syllables sound like too many English words: only an exact spelling
             return None
         best, best_ratio = None, MIN_NAME_SIMILARITY
         size = len(spellings[0])
