@@ -206,7 +206,7 @@ def test_large_numbers_plurals_after_numbers_and_counting_words_left_out(lexicon
     assert gloss(lexicon, "1.2亿人") == "120 million people"
     assert gloss(lexicon, "12000人") == "12,000 people"
     assert gloss(lexicon, "三个国家") == "3 countries" and gloss(lexicon, "第三次") == "3rd"
-    assert gloss(lexicon, "第7377次会议") == "7377th meeting"
+    assert gloss(lexicon, "第7377次会议") == "the 7377th meeting"
     assert gloss(lexicon, "两年后") == "after 2 years"
 
 
@@ -262,7 +262,7 @@ def test_topic_phrases_directions_and_noun_senses(lexicon):
     assert gloss(lexicon, "形同对叙利亚领土的占领。").endswith(" of Syria territory.")
     assert gloss(lexicon, "对他们的支持") == "to their support"
     assert "stand up" not in gloss(lexicon, "民兵在全国各地动员起来")
-    assert gloss(lexicon, "委员会第五十八届会议") == "committee 58th session"
+    assert gloss(lexicon, "委员会第五十八届会议") == "committee the 58th session"
 
 
 def test_a_day_alone_is_an_ordinal_and_several_counts(lexicon):
@@ -281,3 +281,9 @@ def test_a_word_of_dictionary_words_is_no_name_by_a_near_spelling(lexicon):
     english = "President Xi Jinping reviewed the troops. Jinping spoke."
     assert "Jinping" not in gloss(lexicon, "基准兵和擎旗手", english)
     assert "Hua" not in gloss(lexicon, "一路滑到30%多")
+
+
+def test_the_before_an_ordinal_or_a_superlative_with_its_noun(lexicon):
+    assert gloss(lexicon, "委员会第五十八届会议") == "committee the 58th session"
+    assert gloss(lexicon, "这是最重要的问题") == "this is the most important question"
+    assert gloss(lexicon, "第3条") == "article 3" and gloss(lexicon, "第三次") == "3rd"

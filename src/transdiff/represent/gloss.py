@@ -36,7 +36,7 @@ _COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整数")
 _SEVERAL = frozenset("数几")
 _DETERMINERS = frozenset("这那该此每同其某")
 # classifiers that only count after an ordinal (第7377次会议 "7377th meeting"; 第3条 is "article 3")
-_ORDINAL_COUNTERS = frozenset("次个名位回")
+_ORDINAL_COUNTERS = frozenset("次个名位回本件家种座架辆张只")
 # measure words that are units: 200米 "200 metres" says the unit, 一项 "a" says nothing
 _UNITS = {"米": "metres", "吨": "tonnes", "克": "grams", "升": "litres", "亩": "mu", "斤": "jin"}
 _MORE_THAN = ("多", "余")

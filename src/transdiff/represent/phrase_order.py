@@ -46,6 +46,7 @@ _POSSESSIVE = {"我": "my", "我们": "our", "你": "your", "你们": "your", "�
                "他们": "their", "她们": "their", "它们": "their", "咱们": "our"}
 _DIRECTIONS = frozenset({"起来", "下来", "下去", "出来", "上来", "过来", "起"})
 _TOPIC = {"关于": "on", "对": "of", "对于": "of", "有关": "on"}
+_DETERMINED = frozenset("the this that these those a an its their his her our my your each every".split())
 _MANY = frozenset({"several", "a few", "many", "numerous", "various", "multiple"})
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
 _OF = frozenset({"的", "之"})
@@ -98,7 +99,25 @@ def english_order(words: list[dict]) -> list[dict]:
     out = _topics(out)
     out = _possessives(out)
     _lists(out)
+    _definite(out)
     return out
+
+
+def _definite(words: list[dict]) -> None:
+    """English puts "the" before an ordinal or a superlative with its noun (the 58th session, the most
+    important question), unless a determiner or possessive is already there."""
+    before = ""
+    for k, w in enumerate(words):
+        g = w["gloss"]
+        if not g:
+            continue
+        nxt = next((v for v in words[k + 1:] if v["gloss"]), None)
+        ordinal = (w["source"] == "number" and w["word"].startswith("第") and g[:1].isdigit()
+                   and g.endswith(("st", "nd", "rd", "th")) and nxt is not None and _is_noun(nxt))
+        superlative = (w["word"] == "最" and g == "most" and nxt is not None and tag_of(nxt).startswith("a"))
+        if (ordinal or superlative) and before.lower() not in _DETERMINED:
+            w["gloss"] = "the " + g
+        before = g.split()[-1]
 
 
 def _lists(words: list[dict]) -> None:
