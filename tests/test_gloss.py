@@ -35,7 +35,7 @@ def test_more_is_the_reading_the_adverb_has_and_funding_the_documents_word(lexic
 
 def test_a_function_word_sense_is_not_outvoted_by_a_content_word_the_document_happens_to_use(lexicon):
     # "change" (更 geng1) occurs in the English, "more" (geng4) is a function word without keys
-    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("offer more ")
+    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("provide more ")
 
 
 def test_without_a_document_the_dictionary_sense_stands(lexicon):
@@ -139,3 +139,151 @@ def test_the_json_report_keeps_every_sense_of_each_word(udhr_article_dropped):
     words = finding["detail"]["gloss_words"]
     life = next(w for w in words if w["word"] == "生命")
     assert life["gloss"] == "life" and "life" in life["senses"]
+
+
+def test_check_glosses_a_units_findings_in_context_as_compare_does():
+    """`transdiff check` names a partial's words with the senses chosen against the unit's English
+    (更 "more", not its first dictionary sense "to change or replace"), and carries the gloss."""
+    from transdiff.bilingual import read_bilingual_bytes
+    from transdiff.bilingual.check import check_bilingual
+
+    units = [("人人有权工作。", "Everyone has the right to work."),
+             ("会员国呼吁提供可预测的资金。", "Member States called for predictable funding."),
+             ("资金必须到达国家办事处，我们需要更多、更灵活的资金。", "Funding must reach the country offices."),
+             ("大会通过了该决议。", "The General Assembly adopted the resolution.")]
+    body = "".join(f'<tu><tuv xml:lang="zh"><seg>{zh}</seg></tuv><tuv xml:lang="en"><seg>{en}</seg></tuv></tu>'
+                   for zh, en in units)
+    tmx = ('<?xml version="1.0"?><tmx version="1.4"><header srclang="zh" datatype="plaintext" segtype="sentence" '
+           f'adminlang="en" creationtool="t" creationtoolversion="1" o-tmf="t"/><body>{body}</body></tmx>')
+    report = check_bilingual(read_bilingual_bytes(tmx.encode()))
+    partial = next(f for f in report.findings if f.type == "partial" and f.unit == "3")
+    assert "更 (more)" in partial.message and "change or replace" not in partial.message
+    assert "资金 (funding)" in partial.message
+    assert "more flexible funding" in partial.detail["gloss"]
+    words = {w["word"]: w for w in partial.detail["gloss_words"]}
+    assert {"change", "more"} <= set(words["更"]["senses"]) and words["更"]["gloss"] == "more"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("在法规方面，摩洛哥王国拟定法案", "in legislation, "),            # 在 X 方面: in X
+    ("2014年以来出口一直增长", "since 2014 "),                         # X 以来 after a date: since X
+    ("开幕式之后安排比赛", "after opening ceremony "),                  # a two-character postposition after a noun
+    ("根据第3条", "according to article 3"),                             # 第3条: article 3
+    ("(第154段)", "(paragraph 154)"),
+    ("以促进发展", "to promote development"),                           # 以 before a verb
+    ("由大会通过。", "by General Assembly adopt."),                     # 通过 ending its clause is a verb
+    ("外国专家的劳动", "of foreign country expert"),                    # X的Y between nouns: the Y of X
+])
+def test_the_gloss_follows_english_order_where_the_grammar_says_it(lexicon, text, expected):
+    assert expected in gloss(lexicon, text)
+
+
+def test_an_adjective_before_de_stays_where_it_is_and_the_possessed_goes_first(lexicon):
+    assert gloss(lexicon, "更灵活的资金") == "more flexible funds"
+    assert gloss(lexicon, "外国专家的劳动").startswith("the ") and gloss(lexicon, "外国专家的劳动").endswith(" of foreign country expert")
+
+
+def test_titles_plural_marker_light_verbs_and_numbers_inside_words(lexicon):
+    assert gloss(lexicon, "王先生的行为").startswith("Mr Wang") and gloss(lexicon, "李女士说") == "Ms Li say"
+    assert gloss(lexicon, "学子们") == "student"
+    assert "carry out" not in gloss(lexicon, "对这个问题进行审查")
+    # 两 inside 一国两制 and 两用 is part of the term, not the number 2
+    assert "2" not in gloss(lexicon, "一国两制") and gloss(lexicon, "两用化学品") == "dual-use chemicals"
+    assert gloss(lexicon, "四个目标").startswith("4 ")
+
+
+def test_percentages_plurals_and_country_adjectives_as_the_document_writes_them(lexicon):
+    english = "The Syrian Government and the Lebanese army met. Unemployment fell to 5.3 per cent. Women and men."
+    assert gloss(lexicon, "妇女失业率达到16.3%", english) == "women unemployment rate reach 16.3 per cent"
+    assert gloss(lexicon, "叙利亚政府", english).startswith("Syrian ")
+    assert gloss(lexicon, "黎巴嫩领土", english).startswith("Lebanese ")
+    assert gloss(lexicon, "叙利亚", english) == "Syria"      # no noun after it: the country
+    assert gloss(lexicon, "增长了50%") .endswith("50%")      # without a document: the sign
+
+
+def test_large_numbers_plurals_after_numbers_and_counting_words_left_out(lexicon):
+    assert gloss(lexicon, "已超过10亿美元").startswith("already surpass 1 billion ")   # 美元 is kept
+    assert gloss(lexicon, "1.2亿人") == "120 million people"
+    assert gloss(lexicon, "12000人") == "12,000 people"
+    assert gloss(lexicon, "三个国家") == "3 countries" and gloss(lexicon, "第三次") == "3rd"
+    assert gloss(lexicon, "第7377次会议") == "the 7377th meeting"
+    assert gloss(lexicon, "两年后") == "after 2 years"
+
+
+def test_names_the_document_writes_after_the_take_it_and_times_of_day_read_the_english_way(lexicon):
+    english = ("The Secretariat will report. We thank the Secretariat. Morocco and Chile agreed. "
+               "Morocco spoke. The report of the Secretariat was read.")
+    assert gloss(lexicon, "向秘书处提供资料", english).startswith("to the Secretariat provide ")
+    assert "the Morocco" not in gloss(lexicon, "摩洛哥提供资料", english)
+    assert gloss(lexicon, "下午3时举行").startswith("3 p.m. ")
+    assert gloss(lexicon, "上午10时15分").startswith("10.15 a.m.")
+
+
+def test_a_function_character_makes_no_personal_name_and_a_word_no_compound_of_itself(lexicon):
+    assert "Zhong" not in gloss(lexicon, "药品中有36%")
+    english = "A country-led plan. Country-led reports. Countries and countries."
+    assert "country-led" not in gloss(lexicon, "许多国家", english)
+
+
+def test_infinitives_after_verbs_of_deciding_and_asking_and_adjectives_the_document_uses(lexicon):
+    assert gloss(lexicon, "决定设立该区").startswith("decide to ")
+    assert " to take " in gloss(lexicon, "敦促几内亚比绍当局采取一切必要措施")
+    assert " to " not in gloss(lexicon, "必须采取措施")        # a modal takes the bare verb
+    english = "Regional plans and national institutions. The region and the nation."
+    assert gloss(lexicon, "国家机构", english).startswith("national ")
+    assert gloss(lexicon, "国家机构").startswith("country ")       # without a document: the noun
+
+
+def test_numbered_documents_codes_units_and_suffixes(lexicon):
+    assert gloss(lexicon, "第2057 ( 2012 )、第2109 ( 2013 )和第2187 ( 2014 )号决议") == \
+        "resolution 2057 (2012), 2109 (2013) and 2187 (2014)"
+    assert gloss(lexicon, "在1576 ( L )号决议中") == "in resolution 1576 (L)"
+    got = gloss(lexicon, "停在TP16点以西200米")
+    assert "TP16" in got and "200 metres" in got and "rice" not in got
+    assert "-ness" not in gloss(lexicon, "持久性有机污染物")
+
+
+def test_more_than_a_number(lexicon):
+    assert gloss(lexicon, "1000余人") == "more than 1000 people"
+    assert gloss(lexicon, "70多人的取经团").startswith("more than 70 people ")
+    assert gloss(lexicon, "20多万个蔬菜大棚").startswith("more than 200,000 ") and gloss(lexicon, "20多万个蔬菜大棚").endswith("greenhouses")
+    assert "individual" not in gloss(lexicon, "10万多个万元户")
+
+
+def test_possessives_and_lists(lexicon):
+    assert gloss(lexicon, "他们的12个项目").startswith("their 12 ")
+    assert gloss(lexicon, "汤加的议会") == "Tonga's parliament"
+    assert gloss(lexicon, "教育、卫生、住房。").endswith(" and housing.")
+    assert gloss(lexicon, "更多、更灵活的资金") == "more, more flexible funds"   # two items: the comma stays
+
+
+def test_topic_phrases_directions_and_noun_senses(lexicon):
+    assert gloss(lexicon, "提交关于本决议执行情况的报告").startswith("submit report on this resolution ")
+    assert gloss(lexicon, "形同对叙利亚领土的占领。").endswith(" of Syria territory.")
+    assert gloss(lexicon, "对他们的支持") == "to their support"
+    assert "stand up" not in gloss(lexicon, "民兵在全国各地动员起来")
+    assert gloss(lexicon, "委员会第五十八届会议") == "committee the 58th session"
+
+
+def test_a_day_alone_is_an_ordinal_and_several_counts(lexicon):
+    assert gloss(lexicon, "本月14日").endswith("14th")
+    assert gloss(lexicon, "数个国家") == "several countries" and gloss(lexicon, "许多国家") == "many countries"
+    assert gloss(lexicon, "人数") == "number of people"
+
+
+def test_years_up_to_now(lexicon):
+    assert gloss(lexicon, "70年来，在中国").startswith("over the past 70 years, ")
+    assert gloss(lexicon, "三十年来") == "over the past 30 years"
+    assert gloss(lexicon, "2014年来") == "since 2014"
+
+
+def test_a_word_of_dictionary_words_is_no_name_by_a_near_spelling(lexicon):
+    english = "President Xi Jinping reviewed the troops. Jinping spoke."
+    assert "Jinping" not in gloss(lexicon, "基准兵和擎旗手", english)
+    assert "Hua" not in gloss(lexicon, "一路滑到30%多")
+
+
+def test_the_before_an_ordinal_or_a_superlative_with_its_noun(lexicon):
+    assert gloss(lexicon, "委员会第五十八届会议") == "committee the 58th session"
+    assert gloss(lexicon, "这是最重要的问题") == "this is the most important question"
+    assert gloss(lexicon, "第3条") == "article 3" and gloss(lexicon, "第三次") == "3rd"

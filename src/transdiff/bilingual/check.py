@@ -28,6 +28,7 @@ from ..align import Hierarchy, align_clauses, align_features
 from . import BilingualFile, TranslationUnit, read_bilingual
 from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings
 from ..compare.confidence import LengthEvidence
+from ..compare.finding_gloss import gloss_findings
 from ..errors import InputError
 from ..compare.gaps import linked_shares
 from ..compare.wordrates import WordRates
@@ -143,11 +144,15 @@ def _coverage_findings(pair: _Pair, hierarchy: Hierarchy, settings: Settings,
                        engine: "_FileEngine") -> list[CheckFinding]:
     builder = FindingBuilder(pair.source, pair.target, hierarchy, settings, engine.length, engine.literal,
                              engine.rates)
+    # numbers, dates and names are checked by _mismatch_findings
+    found = [f for f in builder.build() if f.type in ("partial", "addition", "omission")]
+    # the Chinese words named take the senses chosen against the unit's English, as in compare
+    gloss_findings(found, pair.source, pair.target, hierarchy, engine.representer.lexicon)
     out = []
-    for f in builder.build():
-        if f.type not in ("partial", "addition", "omission"):
-            continue  # numbers, dates and names are checked by _mismatch_findings
+    for f in found:
         detail = {k: v for k, v in f.detail.items() if not k.startswith("_")}
+        if f.gloss:
+            detail["gloss"] = f.gloss
         if f.source_span:
             detail["source_span"] = list(f.source_span)
         if f.target_span:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from ..types import Document, Finding
 from ..represent.chinese import ChineseLexicon
 from ..represent.gloss import Glosser
-from ..represent.senses import EnglishContext
+from ..represent.senses import EnglishContext, percent_style
 from .gaps import uncovered_message
 
 if TYPE_CHECKING:
@@ -43,10 +43,14 @@ def gloss_findings(findings: Sequence[Finding], source: Document, target: Docume
     zh, en = (source, target) if zh_is_source else (target, source)
     sentences = hierarchy.sentences
     en_features = hierarchy.sentence_features[1 if zh_is_source else 0]
-    glosser = Glosser(lexicon, EnglishContext.from_units(u for f in en_features for u in f.units))
+    context = EnglishContext.from_units(u for f in en_features for u in f.units)
+    context.percent = percent_style(en.text)
+    context.text = en.text
+    glosser = Glosser(lexicon, context)
     zh_segments = sentences.source if zh_is_source else sentences.target
     starts = [s.start for s in zh_segments]
     bead_of = {i: k for k, b in enumerate(sentences.beads) for i in (b.source if zh_is_source else b.target)}
+    glossed: dict[tuple[int, int, frozenset[str]], tuple[str, list[dict]]] = {}
     for finding, (start, end) in wanted:
         sentence = max(bisect_right(starts, start) - 1, 0)
         k = bead_of.get(sentence, 0)
@@ -55,8 +59,11 @@ def gloss_findings(findings: Sequence[Finding], source: Document, target: Docume
             for j in (bead.target if zh_is_source else bead.source):
                 near |= en_features[j].keyset
         nstart, nend = _norm_span(zh, start, end)
-        text = zh.lookup[nstart:nend]
-        phrase, words = glosser.gloss(text, frozenset(near))
+        # two findings on one stretch (an omission and a mismatch in it) share its gloss
+        key = (nstart, nend, frozenset(near))
+        if key not in glossed:
+            glossed[key] = glosser.gloss(zh.lookup[nstart:nend], key[2])
+        phrase, words = glossed[key]
         finding.gloss = phrase or None
         detail = []
         for w in words:

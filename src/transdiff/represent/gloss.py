@@ -3,45 +3,52 @@
 Whole terms first (glossary entries, CC-CEDICT words longer than jieba's tokens, a run whose parts spell
 a long English word of the document: 抗逆转录病毒 -> antiretroviral), names (Chinese personal names in
 pinyin with capitals: 金壮龙 -> Jin Zhuanglong; foreign names transliterated in Chinese matched to a
-capitalised word of the English document), then one sense per word chosen in context (senses.py).
-Particles and classifiers are left out, numbers and dates are written the English way, Chinese order
-and punctuation are kept. Each word's detail (every sense, where the gloss came from) goes with it for
-tools. Display only: the keys that link and score words are not touched.
+capitalised word of the English document; gloss_names.py), then one sense per word chosen in context
+(senses.py). Particles and classifiers are left out, numbers and dates are written the English way;
+the Chinese order and punctuation are kept except where the grammar says otherwise (phrase_order.py).
+Each word's detail (every sense, where the gloss came from) goes with it for tools. Display only: the
+keys that link and score words are not touched.
 """
 from __future__ import annotations
 
-from difflib import SequenceMatcher
 from typing import Optional
 
 from ..segment.zh import zh_words
 from .chinese import ChineseLexicon, has_han
 from .english import phrase_keys
+from .gloss_names import NameGloss
+from .phrase_order import english_order
 from .numbers import MONTH_NAMES, Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
-MIN_NAME_SIMILARITY = 0.7
 MAX_HEADS = 12
 # jieba tags of words that carry grammar only: particles (u), modal particles (y), interjections (e),
 # onomatopoeia (o); classifiers are left out after a number only (第6条 is "article 6")
 _DROPPED_TAGS = ("u", "y", "e", "o")
-# tags of words that are no piece of a name: verbs, prepositions, conjunctions, particles, adverbs,
-# pronouns, numerals, classifiers, places
-_GRAMMAR_TAGS = ("v", "p", "c", "u", "d", "r", "m", "q", "f", "y")
-_NAME_DOTS = ("·", "•", "‧", "・")
-MAX_NAME_PIECE = 4   # characters of one word of a dotted name
 _PUNCTUATION = {"，": ",", "、": ",", "；": ";", "：": ":", "。": ".", "！": "!", "？": "?", "（": "(", "）": ")",
                 "“": '"', "”": '"', "‘": "'", "’": "'", "《": '"', "》": '"', "「": '"', "」": '"', "…": "...",
                 "—": "-", "·": " "}
 # words a classifier follows (一辆 "a", 这所 "this", 每个 "each") besides numbers
-_COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整")
-_DETERMINERS = frozenset("这那该此每同其")
+_COUNTED_BY = frozenset("一两几每这那该各此某哪本首半整数")
+_SEVERAL = frozenset("数几")
+_DETERMINERS = frozenset("这那该此每同其某")
+# classifiers that only count after an ordinal (第7377次会议 "7377th meeting"; 第3条 is "article 3")
+_ORDINAL_COUNTERS = frozenset("次个名位回本件家种座架辆张只")
+# measure words that are units: 200米 "200 metres" says the unit, 一项 "a" says nothing
+_UNITS = {"米": "metres", "吨": "tonnes", "克": "grams", "升": "litres", "亩": "mu", "斤": "jin"}
+_MORE_THAN = ("多", "余")
+_HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"}
+# per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
+# character -> the heads of its compounds
+_HEADS_BY_DICTIONARY: dict[int, tuple[object, dict[str, list[str]], dict[str, list[str]]]] = {}
 
 
-def english_quantity(q: Quantity) -> str:
-    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, 3rd."""
+def english_quantity(q: Quantity, percent: str = "%") -> str:
+    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, 3rd (``percent``:
+    how the document writes a percentage, "%", " percent" or " per cent")."""
     if q.date:
         year, month, day = q.date
         parts = [str(day)] if day and month else []
@@ -49,12 +56,29 @@ def english_quantity(q: Quantity) -> str:
         parts += [str(year)] if year else []
         if parts:
             return " ".join(parts)
+        if day and not month and not year:
+            return ordinal(day)   # 本月14日: the 14th of this month
     value = q.value
+    if q.kind == "time" and 0 <= value < 24 * 60:
+        # minutes after midnight: 下午3时 "3 p.m.", 上午10时15分 "10.15 a.m."
+        hour, minute = divmod(int(value), 60)
+        shown = f"{(hour - 1) % 12 + 1}" + (f".{minute:02d}" if minute else "")
+        return f"{shown} {'a.m.' if hour < 12 else 'p.m.'}"
     text = f"{value:,.0f}" if value == int(value) and abs(value) >= 10000 else f"{value:g}"
+    if q.kind == "number" and abs(value) >= 1e6:
+        # 10亿 "1 billion", 1.2亿 "120 million": as English writes large round numbers
+        for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
+            if abs(value) >= size and round(value / size, 3) * size == value:
+                return f"{value / size:g} {name}"
     if q.kind == "ordinal" and value == int(value):
-        tens = int(value) % 100
-        return text + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
-    return f"{text}%" if q.kind == "percent" else text
+        return ordinal(int(value), text)
+    return f"{text}{percent}" if q.kind == "percent" else text
+
+
+def ordinal(number: int, text: str = "") -> str:
+    """58 -> 58th, 1 -> 1st, 12 -> 12th (``text``: the number as written, 1,001 -> 1,001st)."""
+    tens = number % 100
+    return (text or str(number)) + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
 
 
 def _first_overlapping(quantities: list[Quantity], first: int, start: int, end: int) -> Optional[Quantity]:
@@ -68,21 +92,44 @@ def _first_overlapping(quantities: list[Quantity], first: int, start: int, end: 
     return None
 
 
+def _split_at(tokens: list[tuple[str, str, int, int]], cuts: set[int]) -> list[tuple[str, str, int, int]]:
+    """The tokens with the character at each offset in ``cuts`` made a token of its own."""
+    if not cuts:
+        return tokens
+    tags = word_tags()
+    out = []
+    for word, tag, start, end in tokens:
+        inside = sorted(p for p in cuts if start <= p < end)
+        if not inside or end - start == 1:
+            out.append((word, tag, start, end))
+            continue
+        bounds = sorted({start, end, *inside, *(p + 1 for p in inside)})
+        for a, b in zip(bounds, bounds[1:]):
+            piece = word[a - start:b - start]
+            out.append((piece, tags.get(piece, ""), a, b))
+    return out
+
+
 def _tagged(text: str) -> list[tuple[str, str, int, int]]:
     """jieba words of ``text`` with their dictionary part-of-speech tags ('' for words it does not know)."""
     tags = word_tags()
     return [(word, tags.get(word, ""), start, end) for word, start, end in zh_words(text)]
 
 
-class Glosser:
+class Glosser(NameGloss):
     """Glosses Chinese text against one English document (the context may be None: no document)."""
 
     def __init__(self, lexicon: ChineseLexicon, context: Optional[EnglishContext] = None) -> None:
         self.lexicon = lexicon
         self.cedict = lexicon.cedict
         self.context = context
-        self._compounds_by_last: Optional[dict[str, list[str]]] = None
-        self._heads_of: dict[str, list[str]] = {}   # a character recurs in a text: count its compounds once
+        self._known_cache: dict[tuple[str, str, frozenset[str]], tuple[str, list[str], str]] = {}
+        self._compound_cache: dict[str, Optional[str]] = {}
+        # a percentage as the English document writes it (UN texts: "per cent")
+        self._percent = context.percent if context is not None else "%"
+        # a character's compound heads depend on the dictionary only: shared by every glosser of it
+        # (check makes one per translation unit)
+        _, self._by_last, self._heads_of = _HEADS_BY_DICTIONARY.setdefault(id(self.cedict), (self.cedict, {}, {}))
 
     # -- the phrase ---------------------------------------------------------------------------
     def gloss(self, text: str, near: frozenset[str] = frozenset()) -> tuple[str, list[dict]]:
@@ -90,7 +137,9 @@ class Glosser:
         with offsets into ``text``; a left-out word has gloss None."""
         # a small number in words counts too (四个 "4"), but not 一, which is as often "a" or part of a word
         quantities = [q for q in zh_quantities(text) if not q.weak or q.value >= 2]   # in text order
-        tokens = _tagged(text)
+        # 70多人, 1000余人: "more than 70 people"; the 多 is cut out of the token jieba made (多人, 万多个)
+        more_than = {q.end for q in quantities if q.kind == "number" and text[q.end:q.end + 1] in _MORE_THAN}
+        tokens = _split_at(_tagged(text), more_than)
         dotted = self._dotted_names(tokens)
         words: list[dict] = []
         i = 0
@@ -106,10 +155,26 @@ class Glosser:
             while passed < len(quantities) and quantities[passed].end <= start:
                 passed += 1
             q = _first_overlapping(quantities, passed, start, end)
-            if q is not None:
+            # a code with a number in it (TP16, A/70/150) is written as it is
+            code = q is not None and not has_han(word) and any(ch.isalpha() for ch in word) and (
+                q.start > start or q.end < end)
+            if q is not None and not code and not self._number_in_word(word, start, end, q):
                 while i < len(tokens) and tokens[i][2] < q.end:
                     i += 1
-                words.append(self._word(text[q.start:q.end], q.start, q.end, english_quantity(q), [], "number"))
+                shown = english_quantity(q, self._percent)
+                if q.kind == "number" and any(ch in q.surface for ch in _MORE_THAN):
+                    shown = f"more than {shown}"   # 20多万: more than 200,000
+                words.append(self._word(text[q.start:q.end], q.start, q.end, shown, [], "number"))
+                if q.end in more_than and i < len(tokens) and tokens[i][2] == q.end:
+                    words[-1]["gloss"] = f"more than {shown}"
+                    words.append(self._word(tokens[i][0], q.end, tokens[i][3], None, [], "particle"))
+                    i += 1
+                    continue
+                # the rest of a token the number ends inside (10 亿美元: US dollar)
+                rest_end = tokens[i - 1][3]
+                rest = text[q.end:rest_end]
+                if has_han(rest) and self.lexicon.has(rest) and not (len(rest) == 1 and self._is_classifier(rest)):
+                    words.append(self._known(rest, q.end, rest_end, self._tag_of(rest), near))
                 continue
             if not has_han(word):
                 shown = "".join(_PUNCTUATION.get(ch, ch) for ch in word).strip()
@@ -120,60 +185,20 @@ class Glosser:
             words.append(entry)
             i += size
         _merge_synonyms(words)
-        return _phrase(words), words
+        if self.context is not None:
+            self._adjectives(words)
+        shown = english_order(words)
+        if self.context is not None and self.context.text:
+            self._articles(shown)
+        return _phrase(shown), words
 
-    def _dotted_names(self, tokens: list) -> dict[int, int]:
-        """Foreign names written with a middle dot (马特·梅利, 穆罕默热·本·萨尔曼): first token -> last token.
-        Each piece of the name is the word next to a dot, with the neighbours the dictionary does not
-        know or that are no grammar words (说 "said" after a name is no part of it), up to 4 characters."""
-        def extends(k: int, size: int) -> bool:
-            word, tag = tokens[k][0], tokens[k][1]
-            return (has_han(word) and size + len(word) <= MAX_NAME_PIECE and word not in _NAME_DOTS
-                    and (not self.lexicon.has(word) or not tag.startswith(_GRAMMAR_TAGS)))
-
-        def piece_after(k: int) -> int:
-            """The last token of the piece that starts at k (k - 1 when there is none)."""
-            if k >= len(tokens) or not has_han(tokens[k][0]) or len(tokens[k][0]) > MAX_NAME_PIECE:
-                return k - 1
-            size, last = len(tokens[k][0]), k
-            while last + 1 < len(tokens) and extends(last + 1, size):
-                last += 1
-                size += len(tokens[last][0])
-            return last
-
-        out: dict[int, int] = {}
-        k = 1
-        while k < len(tokens):
-            before = tokens[k - 1][0]
-            if tokens[k][0] not in _NAME_DOTS or not has_han(before) or len(before) > MAX_NAME_PIECE:
-                k += 1
-                continue
-            first, size = k - 1, len(before)
-            while first > 0 and extends(first - 1, size):
-                first -= 1
-                size += len(tokens[first][0])
-            last = k
-            while last < len(tokens) and tokens[last][0] in _NAME_DOTS:
-                end = piece_after(last + 1)
-                if end <= last:
-                    break
-                last = end + 1
-            if last - 1 > k:
-                out[first] = last - 1
-            k = last + 1
-        return out
-
-    def _dotted_name(self, tokens: list) -> str:
-        names, piece = [], ""
-        for word, *_ in tokens + [("·", "", 0, 0)]:
-            if word in _NAME_DOTS:
-                spellings = self._spellings(piece)
-                found = self._document_name(piece, spellings) if spellings and self.context is not None else None
-                names.append(found or (spellings[0].capitalize() if spellings else piece))
-                piece = ""
-            else:
-                piece += word
-        return " ".join(n for n in names if n)
+    def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
+        """A number word inside a dictionary word that says more than the number (一国两制 "one country,
+        two systems", 两用 "dual-use", 数以十万计), not a number and its classifier (四个 "4")."""
+        if not q.weak or len(word) < 2 or (q.start <= start and end <= q.end) or not self.lexicon.has(word):
+            return False
+        rest = word[q.end - start:] if q.start == start else None
+        return not (rest is not None and len(rest) == 1 and self._is_classifier(rest))
 
     @staticmethod
     def _word(word: str, start: int, end: int, gloss: Optional[str], senses: list[str], source: str) -> dict:
@@ -204,19 +229,34 @@ class Glosser:
                 return size, self._word(word, start, run[-1][3], compound, [], "document word")
         word, tag, _, end = tokens[i]
         before = words_before[-1] if words_before else None
+        if before is not None and before["word"] in _MORE_THAN and before["source"] == "particle" and len(words_before) > 1:
+            before = words_before[-2]   # 10万多个: the classifier counts after the number
         after_number = before is not None and (before["word"] in _COUNTED_BY or (
-            before["source"] == "number" and not before["word"].startswith("第")))
+            before["source"] == "number" and (not before["word"].startswith("第") or word in _ORDINAL_COUNTERS)))
         # 这一 "this (one)": the 一 after a determiner says nothing more
         determiner_one = word == "一" and before is not None and before["word"] in _DETERMINERS
-        if (tag.startswith(_DROPPED_TAGS) or determiner_one
-                or (after_number and len(word) == 1 and self._is_classifier(word))):
+        if word in _SEVERAL and i + 1 < len(tokens) and len(tokens[i + 1][0]) == 1 and self._is_classifier(tokens[i + 1][0]):
+            # 数架无人机 "several drones": 数 before a classifier counts
+            return 1, self._word(word, start, end, "several", self.cedict.lookup(word), "dictionary")
+        # 王先生 "Mr Wang": a surname and the title after it, one token or two
+        titled = word + tokens[i + 1][0] if i + 1 < len(tokens) and len(word) == 1 else word
+        if titled[1:] in _HONORIFICS and titled[0] in self.cedict.surnames:
+            size = 1 if titled == word else 2
+            return size, self._word(titled, start, tokens[i + size - 1][3],
+                                    f"{_HONORIFICS[titled[1:]]} {self.cedict.surnames[titled[0]].capitalize()}",
+                                    [], "name")
+        if (tag.startswith(_DROPPED_TAGS) or determiner_one or word == "们"
+                or (after_number and len(word) == 1 and word not in _UNITS and self._is_classifier(word))):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
+        if after_number and word in _UNITS:
+            return 1, self._word(word, start, end, _UNITS[word], self.cedict.lookup(word), "unit")
         if self.lexicon.has(word):
             return 1, self._known(word, start, end, tag, near)
         parts = self.lexicon.split(word)
         if self.context is not None:
             spellings = self._spellings(word)
-            name = self._document_name(word, spellings) if spellings else None
+            # a word made of dictionary words (基准 兵) is a name only if the document spells it exactly
+            name = self._document_name(word, spellings, fuzzy=all(len(p) == 1 for p in parts)) if spellings else None
             if name:
                 return 1, self._word(word, start, end, name, [], "name")
         # jieba keeps together, as one unknown word, names (金壮龙, 戴姆勒) and new compounds; a compound
@@ -227,8 +267,11 @@ class Glosser:
         compound = self._compound(word)
         if compound:
             return 1, self._word(word, start, end, compound, [], "document word")
-        glosses = [self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in self._kept_parts(parts)]
-        shown = " ".join(g for g in glosses if g) or None
+        kept = self._kept_parts(parts)
+        glosses = ["several" if p in _SEVERAL and len(kept) < len(parts) and parts[1:2] and self._is_classifier(parts[1])
+                   else self._known(p, 0, 0, self._tag_of(p), near)["gloss"] for p in kept]
+        # a suffix's sense ("-ness" of 性) is no word of the phrase
+        shown = " ".join(g for g in glosses if g and not g.startswith("-")) or None
         return 1, self._word(word, start, end, shown, [], "parts")
 
     def _kept_parts(self, parts: list[str]) -> list[str]:
@@ -243,28 +286,36 @@ class Glosser:
         return kept
 
     def _known(self, word: str, start: int, end: int, tag: str, near: frozenset[str]) -> dict:
+        # a long text repeats its words: the choice depends on the word, its tag and the neighbourhood only
+        key = (word, tag, near)
+        found = self._known_cache.get(key)
+        if found is None:
+            found = self._known_cache[key] = self._choose_known(word, tag, near)
+        shown, options, source = found
+        return self._word(word, start, end, shown, list(options), source)
+
+    def _choose_known(self, word: str, tag: str, near: frozenset[str]) -> tuple[str, list[str], str]:
         renderings = self.lexicon.glossary.renderings(word)
         if renderings:
             shown = max(renderings, key=lambda r: (self._support(r, near), -renderings.index(r)))
-            return self._word(word, start, end, shown, list(renderings), "glossary")
+            return shown, list(renderings), "glossary"
         senses = self.cedict.lookup(word)
         heads = self._heads(word) if len(word) == 1 and self.context is not None else []
         shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
                                 near, KNOWN_FIRST.get(word), heads)
-        return self._word(word, start, end, shown, options, "dictionary")
+        return shown, options, "dictionary"
 
     def _heads(self, char: str) -> list[str]:
         """The English head nouns of the dictionary's compounds that end in ``char`` (开发区 "development
         zone", 经济特区 "special economic zone" -> zone), commonest first, those of two compounds or more."""
         if char in self._heads_of:
             return self._heads_of[char]
-        if self._compounds_by_last is None:
-            self._compounds_by_last = {}
+        if not self._by_last:
             for word in self.cedict.senses:
                 if 2 <= len(word) <= 4:
-                    self._compounds_by_last.setdefault(word[-1], []).append(word)
+                    self._by_last.setdefault(word[-1], []).append(word)
         counts: dict[str, int] = {}
-        for compound in self._compounds_by_last.get(char, ()):
+        for compound in self._by_last.get(char, ()):
             for sense in self.cedict.senses[compound][:3]:
                 words = sense.split()
                 if 1 <= len(words) <= 4 and words[-1].isalpha() and words[-1].islower() and not sense.startswith("to "):
@@ -288,67 +339,16 @@ class Glosser:
         return self._tag_of(word).startswith("q") or any(s.startswith("classifier") for s in self.cedict.lookup(word))
 
     # -- names --------------------------------------------------------------------------------
-    def _name(self, word: str) -> Optional[str]:
-        """A personal or place name: as the English document spells it when a capitalised word there
-        sounds like it, else a Chinese personal name in pinyin (surname first), else (three characters
-        or more) a transliteration in pinyin."""
-        spellings = self._spellings(word)
-        if not spellings:
-            return None
-        if self.context is not None:
-            found = self._document_name(word, spellings)
-            if found:
-                return found
-        surname = self.cedict.surnames.get(word[0])
-        if surname and 2 <= len(word) <= 3:
-            given = self._spellings(word[1:])
-            if given:
-                return f"{surname.capitalize()} {given[0].capitalize()}"
-        return spellings[0].capitalize() if len(word) >= 3 else None
-
-    def _spellings(self, word: str, limit: int = 8) -> list[str]:
-        spellings = [""]
-        for ch in word:
-            # syllabic consonants (姆 m, 嗯 ng) are interjection readings, never a name's
-            readings = sorted(self.cedict.readings.get(ch, ()), key=lambda r: not any(v in r for v in "aeiouv"))
-            if not readings:
-                return []
-            spellings = [s + r for s in spellings for r in readings][:limit]
-        return spellings
-
-    def _document_name(self, word: str, spellings: list[str]) -> Optional[str]:
-        names = self.context.names
-        for s in spellings:
-            if s in names:
-                return names[s]
-        # a name of two words, each written in the document (迪赛哈: Di Saiha, 王伯祥: Wang Boxiang or
-        # Boxiang Wang), in the Chinese order
-        for cut in range(1, min(len(word), 4)):
-            left = [s for s in self._spellings(word[:cut]) if s in names]
-            right = [s for s in self._spellings(word[cut:]) if s in names] if left else []
-            if left and right:
-                return f"{names[left[0]]} {names[right[0]]}"
-        if len(word) < 3:   # two syllables sound like too many English words: only an exact spelling
-            return None
-        best, best_ratio = None, MIN_NAME_SIMILARITY
-        size = len(spellings[0])
-        for low, name in self.context.names_by_start.get(spellings[0][0], ()):
-            if abs(len(low) - size) > max(3, size // 4):
-                continue
-            for spelling in spellings:
-                matcher = SequenceMatcher(None, spelling, low)
-                if matcher.real_quick_ratio() > best_ratio and matcher.quick_ratio() > best_ratio:
-                    ratio = matcher.ratio()
-                    if ratio > best_ratio:
-                        best, best_ratio = name, ratio
-        return best
-
-    # -- terms spelt by one English word ------------------------------------------------------
     def _compound(self, word: str) -> Optional[str]:
         """A long English word of the document built from the parts' senses in order (抗 "anti-" ...
         病毒 "virus" -> antiretroviral): the first part's sense begins it, the last part's is in it."""
         if self.context is None or len(word) < 3:
             return None
+        if word not in self._compound_cache:
+            self._compound_cache[word] = self._find_compound(word)
+        return self._compound_cache[word]
+
+    def _find_compound(self, word: str) -> Optional[str]:
         parts = self.lexicon.split(word) if not self.lexicon.has(word) else [word]
         if len(parts) < 2:
             return None

@@ -33,7 +33,8 @@ KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "�
                "目前": "at present", "包括": "including", "以来": "since", "之后": "after", "以后": "after",
                "之前": "before", "以前": "before", "其他": "other", "所有": "all", "这些": "these", "那些": "those",
                "我们": "we", "他们": "they", "自己": "self", "没有": "not", "可以": "can", "应该": "should",
-               "应当": "should", "必须": "must", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
+               "应当": "should", "必须": "must", "元": "yuan", "人": "person", "向": "to", "提供": "provide",
+               "有关": "relevant", "开展": "carry out", "临时": "temporary", "维持": "maintain", "今天": "today", "自": "from", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
 # Parts of speech (jieba's tags) whose words are verbs: the "to ..." senses fit them, not the others.
 _VERB_TAGS = ("v",)
 # Determiners and pronouns: what a word tagged as a pronoun (r) means in a gloss.
@@ -53,10 +54,15 @@ DOC_COUNT_WEIGHT = 0.15  # and more for each e-fold of their count there
 KNOWN_FIRST_BONUS = 2.0  # the known first sense of a frequent character
 WORDS_COST = 0.25        # per word of a sense beyond the second: one short sense per word
 FUNCTION_WORD_SUPPORT = 0.8  # what the document says for a sense of function words only
+NOUN_SENSE_BONUS = 1.0   # a word jieba lists as a noun shows a noun's sense (报告 "report", not "to inform")
 HEAD_RANK = 3            # a sense taken from the word's compounds counts as this far down its list
 # what a dictionary says about a word's use, not what it means
 _NOT_A_SENSE = ("classifier", "used in", "used after", "used before", "particle", "prefix", "suffix", "abbr.",
                 "euphemistic", "variant", "opposite")
+
+
+_CAPITALISED = re.compile(r"\b(?:([Tt]he)\s+)?([A-Z][A-Za-z'-]*)")
+THE_SHARE = 0.6   # a name the document writes after "the" at least this often takes it in a gloss
 
 
 @dataclass
@@ -68,8 +74,26 @@ class EnglishContext:
     surface: dict[str, str] = field(default_factory=dict)
     names: dict[str, str] = field(default_factory=dict)         # lower-case letters -> as written
     long_words: frozenset[str] = frozenset()                    # lower-case words of 8+ letters
+    percent: str = "%"                                          # how it writes 50%: "%", " per cent"...
+    text: str = ""                                              # the document's text, when known
+    vocabulary: frozenset[str] = frozenset()                    # its words, lower case
+
+    def with_article(self, name: str) -> bool:
+        """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
+        the Secretariat; not Morocco), judged by its first word, at least twice."""
+        if self._the is None:
+            self._the, self._capitalised = Counter(), Counter()
+            for m in _CAPITALISED.finditer(self.text):
+                self._capitalised[m.group(2)] += 1
+                if m.group(1):
+                    self._the[m.group(2)] += 1
+        first = name.split()[0]
+        seen = self._capitalised.get(first, 0)
+        return seen >= 2 and self._the.get(first, 0) >= THE_SHARE * seen
 
     def __post_init__(self) -> None:
+        self._the: Optional[Counter] = None
+        self._capitalised: Counter = Counter()
         self.long_words_by_start: dict[str, list[str]] = {}
         for word in sorted(self.long_words):
             self.long_words_by_start.setdefault(word[:3], []).append(word)
@@ -99,11 +123,15 @@ class EnglishContext:
         by_letters: dict[str, str] = {}
         for name, _ in names.most_common():
             by_letters.setdefault(name.lower(), name)
-        return cls(counts, surface, by_letters, frozenset(long_words))
+        vocabulary = frozenset(w for c in forms.values() for w in c)
+        return cls(counts, surface, by_letters, frozenset(long_words), vocabulary=vocabulary)
 
     @classmethod
     def from_text(cls, text: str) -> "EnglishContext":
-        return cls.from_words(WORD.findall(text))
+        context = cls.from_words(WORD.findall(text))
+        context.percent = percent_style(text)
+        context.text = text
+        return context
 
     @classmethod
     def from_units(cls, units: Iterable) -> "EnglishContext":
@@ -128,7 +156,18 @@ class EnglishContext:
         for (key, low), n in written.items():
             if n > best.get(key, 0):
                 best[key], surface[key] = n, low
-        return cls(counts, surface, names, frozenset(long_words))
+        return cls(counts, surface, names, frozenset(long_words), vocabulary=frozenset(low for _, low in written))
+
+
+_PERCENT_STYLES = ((re.compile(r"\d\s?per\s?cent\b", re.I), " per cent"), (re.compile(r"\d\s?percent\b", re.I), " percent"),
+                   (re.compile(r"\d\s?%"), "%"))
+
+
+def percent_style(text: str) -> str:
+    """How an English text writes a percentage: the style it uses most ("%" when it has none)."""
+    counts = [(len(pattern.findall(text)), style) for pattern, style in _PERCENT_STYLES]
+    best = max(counts, key=lambda c: c[0])
+    return best[1] if best[0] else "%"
 
 
 @dataclass(frozen=True)
@@ -215,6 +254,8 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
         score -= WORDS_COST * max(0, words - 2) + (1.5 if _VAGUE.search(s.text) else 0.0)
         if tag.startswith(_VERB_TAGS) == s.verb:
             score += 0.3
+        if tag.startswith("n") and not s.verb:
+            score += NOUN_SENSE_BONUS
         if tag.startswith("r") and s.text.lower() in _PRONOUN_SENSES:
             score += 2.5
         if known_first and s.text == known_first:
@@ -253,6 +294,10 @@ def in_document_form(word: str, context: EnglishContext) -> str:
     if not form or word[:1].isupper():
         return word
     # the stem alone joins unrelated words (responsibility, response): the forms must also look alike
-    if form.startswith(word.lower()[:-1]) or SequenceMatcher(None, word.lower(), form).ratio() >= 0.85:
+    low = word.lower()
+    # one word, not a compound of it (country -> country-led)
+    if (form.startswith(low[:-1]) or SequenceMatcher(None, low, form).ratio() >= 0.85) and form.isalpha():
+        return form
+    if low.endswith("man") and form == low[:-3] + "men":   # woman -> women
         return form
     return word
