@@ -233,7 +233,8 @@ def changed_copy(doc: Doc, kind: str, rng: random.Random) -> Doc:
 
 # -- running --------------------------------------------------------------------------------------
 def flagged_lines(doc: Doc) -> tuple[dict[int, set[str]], list[tuple[int, str, str]]]:
-    """0-based line -> kinds of mismatch finding covering it; and the findings (line, kind, message)."""
+    """0-based line -> kinds of mismatch finding covering it; and the findings (first and last 0-based line
+    of the source they cover, kind, message)."""
     # a blank line would merge paragraphs differently on the two sides; one pair per line either way
     zh = "\n".join(line if line.strip() else "-" for line in doc.zh)
     en = "\n".join(line if line.strip() else "-" for line in doc.en)
@@ -250,7 +251,7 @@ def flagged_lines(doc: Doc) -> tuple[dict[int, set[str]], list[tuple[int, str, s
         kind = str(f.detail.get("kind"))
         for line in range(f.source_lines[0] - 1, f.source_lines[1]):
             lines.setdefault(line, set()).add(kind)
-        found.append((f.source_lines[0] - 1, kind, f.message))
+        found.append((f.source_lines[0] - 1, f.source_lines[1] - 1, kind, f.message))
     return lines, found
 
 
@@ -271,26 +272,29 @@ def run(corpus: str, docs: list[Doc], seed: int, show: int, real: set[int]) -> d
     real_found: set[int] = set()
     shown: list[str] = []
     for d in docs:
-        lines, found = flagged_lines(d)
-        for line, kinds in lines.items():
-            if kinds & {"number", "date", "name"}:
-                false_by_kind["flagged"] += 1
-            if d.first_line + line in real:            # a real difference of the two texts, no false alarm
-                if kinds & {"number", "date", "name"}:
-                    real_found.add(d.first_line + line)
-                continue
+        _, found = flagged_lines(d)
+        flagged: set[int] = set()
+        false: dict[int, set[str]] = {}
+        for first, last, k, msg in found:
+            covered = [d.first_line + i for i in range(first, last + 1)]
+            # a finding over a line whose texts really differ is no false alarm (nor are the lines it covers)
+            is_real = any(n in real for n in covered)
+            if k in ("number", "date", "name"):
+                flagged.update(covered)
+                real_found.update(n for n in covered if n in real)
+                shown.append(f"  {corpus} line {covered[0]}: [{k}]{' (real)' if is_real else ''} {msg}")
+            if not is_real:
+                for n in covered:
+                    false.setdefault(n, set()).add(k)
+            if k == "name":
+                names_right += is_real
+                names_wrong += not is_real
+        false_by_kind["flagged"] += len(flagged)
+        for kinds in false.values():
             for k in kinds:
                 false_by_kind[k] += 1
             if kinds & {"number", "date", "name"}:
                 false_by_kind["any"] += 1
-        for line, k, _ in found:
-            if k == "name":
-                if d.first_line + line in real:
-                    names_right += 1
-                else:
-                    names_wrong += 1
-        shown += [f"  {corpus} line {d.first_line + line}: [{k}]{' (real)' if d.first_line + line in real else ''}"
-                  f" {msg}" for line, k, msg in found if k in ("number", "date", "name")]
     recall: dict[str, tuple[int, int]] = {}
     rng = random.Random(seed)
     for kind in (*CHANGE_KINDS, "name"):
@@ -308,13 +312,13 @@ def run(corpus: str, docs: list[Doc], seed: int, show: int, real: set[int]) -> d
                 if not hit:
                     shown.append(f"  {corpus} line {d.first_line + i}: MISSED {kind} change {note}")
             if kind == "name":
-                for line, k, msg in found:
+                for first, last, k, msg in found:
                     if k == "name":
-                        if line in changed.changed or d.first_line + line in real:
+                        if any(i in changed.changed or d.first_line + i in real for i in range(first, last + 1)):
                             names_right += 1
                         else:
                             names_wrong += 1
-                            shown.append(f"  {corpus} line {d.first_line + line}: WRONG name finding in a "
+                            shown.append(f"  {corpus} line {d.first_line + first}: WRONG name finding in a "
                                          f"name-changed document: {msg}")
         recall[kind] = (hits, total)
     if show:
