@@ -125,6 +125,148 @@ CASES = {
     "plan number": (
         "“十四五”规划开局之年。", "The first year of the 14th Five-Year Plan.",
         "“十三五”规划开局之年。", "The first year of the 15th Five-Year Plan.", "number"),
+    # UN-dev and WMT20 lines that cried wolf before, each with a real change on one side
+    'footnote mark after a word': (
+        '继实行矩阵管理方法和组织结构后，由粮农组织主持的《鹿特丹公约》秘书处部分和由环境署主持的巴塞尔、鹿特'
+        '丹和斯德哥尔摩三项公约秘书处的各分支部门继续合作开展了多项活动，特别是与技术支助、科学支持以及会议组'
+        '织有关的活动和管理活动1。',
+        'Following the implementation of the matrix-based management approach and organization, the FAO-hoste'
+        'd part of the Rotterdam Convention Secretariat and the branches of the Secretariat of the Basel, Rot'
+        'terdam and Stockholm conventions hosted by UNEP have continued to cooperate in carrying out various '
+        'activities, in particular those related to technical assistance, scientific support, meeting organiz'
+        'ation and managerial activities.',
+        None,
+        'Following the implementation of the matrix-based management approach and organization, the FAO-hoste'
+        'd part of the Rotterdam Convention Secretariat and the branches of the Secretariat of the Basel, Rot'
+        'terdam and Stockholm conventions hosted by UNEP have continued to cooperate in carrying out various '
+        'activities, in particular those related to technical assistance, scientific support, meeting organiz'
+        'ation and 2 managerial activities.',
+        'number'),
+    'footnote mark before a word': (
+        '该报告除其他外涵盖了在安圭拉、百慕大、英属维尔京群岛、开曼群岛、福克兰群岛(马尔维纳斯群岛)、1直布罗陀'
+        '、蒙特塞拉特、皮特凯恩、圣赫勒拿以及特克斯和凯科斯群岛的活动。',
+        'The report covered, inter alia, activities in Anguilla, Bermuda, British Virgin Islands, Cayman Isla'
+        'nds, Falkland Islands (Malvinas), Gibraltar, Montserrat, Pitcairn, Saint Helena and Turks and Caicos'
+        ' Islands.',
+        '该报告除其他外涵盖了在12个领土：安圭拉、百慕大、英属维尔京群岛、开曼群岛、福克兰群岛(马尔维纳斯群岛)'
+        '、1直布罗陀、蒙特塞拉特、皮特凯恩、圣赫勒拿以及特克斯和凯科斯群岛的活动。',
+        None,
+        'number'),
+    'one in three': (
+        '三分之一的美洲印第安人和阿拉斯加土著妇女在一生中会遭受强奸，而且五分之三的人会遭到人身攻击。',
+        'One in three American Indian and Alaska Native women will be raped in her lifetime, and three in fiv'
+        'e will be physically assaulted.',
+        '四分之一的美洲印第安人和阿拉斯加土著妇女在一生中会遭受强奸，而且五分之三的人会遭到人身攻击。',
+        'One in three American Indian and Alaska Native women will be raped in her lifetime, and two in five '
+        'will be physically assaulted.',
+        'number'),
+    'jin against kilograms': (
+        '展出的商代正簋距今3000多年，为此次展出“最古老”的一件青铜文物；青玉卧牛体量巨大、重量近80斤，是由一整'
+        '块青玉雕刻而成，保存品相完好，非常罕见；山石人物楼阁木座钟 、 《 南斋集锦绘画册 》 《 南斋集锦书法》'
+        '等也是首次面向公众展出的精品文物。',
+        'The gui-vessel from the Shang Dynasty is the oldest bronze vessel at this exhibition, dating to 3000'
+        ' years ago. The gigantic jade water buffalo, weighing nearly 40 kilograms, is carved out from one pi'
+        'ece of jade, which is rare and well-preserved. Other exquisite artefacts that are exhibited to the p'
+        'ublic for the first time include a clock with mountains, people and towers, the Album of Paintings o'
+        'f the Southern Studio, and Calligraphy of the Southern Studio, etc.',
+        '展出的商代正簋距今3000多年，为此次展出“最古老”的一件青铜文物；青玉卧牛体量巨大、重量近90斤，是由一整'
+        '块青玉雕刻而成，保存品相完好，非常罕见；山石人物楼阁木座钟 、 《 南斋集锦绘画册 》 《 南斋集锦书法》'
+        '等也是首次面向公众展出的精品文物。',
+        'The gui-vessel from the Shang Dynasty is the oldest bronze vessel at this exhibition, dating to 3000'
+        ' years ago. The gigantic jade water buffalo, weighing nearly 45 kilograms, is carved out from one pi'
+        'ece of jade, which is rare and well-preserved. Other exquisite artefacts that are exhibited to the p'
+        'ublic for the first time include a clock with mountains, people and towers, the Album of Paintings o'
+        'f the Southern Studio, and Calligraphy of the Southern Studio, etc.',
+        'number'),
+    'X and N-1 others': (
+        '医院保安看到慌乱的夫妻俩和小宝宝，立刻通知了产科产房，副主任医师张欢等4位医生和助产士刘艳艳拿着产包和'
+        '脐带盘就往楼下冲。',
+        'The security notified the obstetrics department immediately after seeing the flustered couple and th'
+        'eir little baby. Associate Senior Doctor Zhang Huan and other three doctors as well as a midwife Liu'
+        ' Yanyan took bags just yet and rushed downstairs.',
+        '医院保安看到慌乱的夫妻俩和小宝宝，立刻通知了产科产房，副主任医师张欢等5位医生和助产士刘艳艳拿着产包和'
+        '脐带盘就往楼下冲。',
+        'The security notified the obstetrics department immediately after seeing the flustered couple and th'
+        'eir little baby. Associate Senior Doctor Zhang Huan and other two doctors as well as a midwife Liu Y'
+        'anyan took bags just yet and rushed downstairs.',
+        'number'),
+    'year glossing next year': (
+        '比阿特丽斯明年(2020年)将和这位房地产大亨结婚。',
+        'Beatrice will marry this property tycoon next year.',
+        None,
+        'Beatrice will marry this property tycoon in 2021.',
+        'date'),
+    'year-on-year': (
+        '中国信息通信研究院今年7月发布的《云计算发展白皮书（2019 ） 》 显示，2018年中国云计算整体市场规模达96'
+        '2.8亿元，较2017年增长39.2 % 。',
+        'According to the White Paper on Cloud Computing Development (2019) released by the China Academy of '
+        "Information and Communications Technology (CAICT) in July this year, China's overall cloud computing"
+        ' market size reached 96.28 billion Chinese yuan in 2018, an increase of 39.2 percent year-on-year.',
+        None,
+        'According to the White Paper on Cloud Computing Development (2019) released by the China Academy of '
+        "Information and Communications Technology (CAICT) in July this year, China's overall cloud computing"
+        ' market size reached 96.28 billion Chinese yuan in 2018, an increase of 39.2 percent over 2016.',
+        'date'),
+    'service number in a name': (
+        '巧的是，在19日、20日、21日，湖北省妇幼保健院产科和新生儿科连续3天接诊了3个生在路上的早产儿，另外两个'
+        '都是出生在120急救车上，都是29周的早产儿。',
+        'Coincidently, on the 19th, 20th and 21st, Hubei Maternity and Child Health Care Hospital has receive'
+        'd three premature babies who were all born on the way to the hospital. Besides the baby born in his '
+        "father's car, the other two were born in the ambulance and were both 29-week premature babies.",
+        '巧的是，在19日、20日、21日，湖北省妇幼保健院产科和新生儿科连续3天接诊了3个生在路上的早产儿，另外两个'
+        '都是出生在120急救车上，都是28周的早产儿。',
+        None,
+        'number'),
+    'time zone offset': (
+        '北京时间27日，NBA发展联盟宣布试行罚球新规，每次罚球只出手一次，分值由犯规情况来确定。',
+        'On the 27th (GMT+8), the NBA Gatorade League announced the new free throw rule - one free throw will'
+        ' be worth one, two, or three points depending on where and when a player is fouled on the shot.',
+        '北京时间28日，NBA发展联盟宣布试行罚球新规，每次罚球只出手一次，分值由犯规情况来确定。',
+        None,
+        'number'),
+    'list marks inside a sentence': (
+        '根据媒体对去大型国际机场多种交通路线时间和费用的测算，如从南五环出发走京开高速直接上大兴机场高速，开'
+        '车的话50分钟就能到，油钱来回40元左右，高速费15元；而选择轨道交通地铁大兴机场线，路程根据距离以20公里'
+        '、30公里为限，票价分为10元、25元、35元三档；市民还可乘坐京雄城际，从北京西站到大兴机场站只要20多分钟'
+        '。',
+        'Based on media reports, we have calculated the time and cost of various transportation routes to thi'
+        's airport: 1) 50 minutes’ drive by taking the Jingkai Expressway directly to Daxing Airport Expressw'
+        'ay from the South Fifth Ring Road, which will cost 40 yuan in total, with the highway tolls being 15'
+        ' yuan; 2) take Daxing Airport Subway, for which the distance varies from 20 km and 30 km, and for wh'
+        'ich the ticket price is 10, 25, or 35 yuan; 3) take the Jingxiong Intercity Train, which takes only '
+        'more than 20 minutes from Beijing West Railway Station to Daxing Airport Station.',
+        '根据媒体对去大型国际机场多种交通路线时间和费用的测算，如从南五环出发走京开高速直接上大兴机场高速，开'
+        '车的话50分钟就能到，油钱来回45元左右，高速费15元；而选择轨道交通地铁大兴机场线，路程根据距离以20公里'
+        '、30公里为限，票价分为10元、25元、35元三档；市民还可乘坐京雄城际，从北京西站到大兴机场站只要20多分钟'
+        '。',
+        'Based on media reports, we have calculated the time and cost of various transportation routes to thi'
+        's airport: 1) 50 minutes’ drive by taking the Jingkai Expressway directly to Daxing Airport Expressw'
+        'ay from the South Fifth Ring Road, which will cost 40 yuan in total, with the highway tolls being 16'
+        ' yuan; 2) take Daxing Airport Subway, for which the distance varies from 20 km and 30 km, and for wh'
+        'ich the ticket price is 10, 25, or 35 yuan; 3) take the Jingxiong Intercity Train, which takes only '
+        'more than 20 minutes from Beijing West Railway Station to Daxing Airport Station.',
+        'number'),
+    'ordinal against ordinal': (
+        '继上海之后，北京成为我国第二个同城拥有两座机场的城市，与上海虹桥国际机场主要服务于国内航空事务、浦东'
+        '机场则以国际航运航空为主类似，未来首都机场与大兴机场也将以服务于国内与国际不同航空业务的差异化定位，'
+        '提供更加细分的服务。',
+        'Following Shanghai, Beijing has become the second player in China to run two airports in the same ci'
+        'ty. Similar to the business roles of Shanghai Hongqiao International Airport mainly serving domestic'
+        ' flights and Pudong Airport focusing on international shippings, differentiated services are also in'
+        'troduced in the operation of Bejing Capital Airport and Daxing Airport, which will provide more spec'
+        'ialized services in niche markets covering both domestic and international aviation business in the '
+        'future.',
+        '继上海之后，北京成为我国第三个同城拥有两座机场的城市，与上海虹桥国际机场主要服务于国内航空事务、浦东'
+        '机场则以国际航运航空为主类似，未来首都机场与大兴机场也将以服务于国内与国际不同航空业务的差异化定位，'
+        '提供更加细分的服务。',
+        'Following Shanghai, Beijing has become the third player in China to run two airports in the same cit'
+        'y. Similar to the business roles of Shanghai Hongqiao International Airport mainly serving domestic '
+        'flights and Pudong Airport focusing on international shippings, differentiated services are also int'
+        'roduced in the operation of Bejing Capital Airport and Daxing Airport, which will provide more speci'
+        'alized services in niche markets covering both domestic and international aviation business in the f'
+        'uture.',
+        'number'),
+
 }
 
 

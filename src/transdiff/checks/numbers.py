@@ -40,7 +40,9 @@ def _telling(q: Quantity) -> bool:
     if q.kind == "ordinal":              # "second", 第二产业 (secondary industry): not always a rank
         return q.value >= 3
     whole = q.value >= 2 and q.value == int(q.value)
-    return q.kind in ("number", "percent") and (whole or 0 < q.value < 1 and q.value != 0.5)   # two-thirds
+    # two-thirds; eight thirds, but not one and a half (一个半小时 / 90 minutes)
+    fraction = 0 < q.value < 1 and q.value != 0.5 or q.value > 1 and q.value * 2 != int(q.value * 2)
+    return q.kind in ("number", "percent") and (whole or fraction)
 
 
 def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:
@@ -52,6 +54,8 @@ def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:
 def _stands_against(weak: Quantity, other: Quantity) -> bool:
     """A strong leftover, or a weak one of the same order of magnitude: 五场 against "two" is a changed
     number, 两 against "Five-hundred-meter" two unrelated words."""
+    if weak.kind == other.kind == "ordinal" and weak.value != other.value:
+        return True           # 第三个 against "the second": one rank for another
     if not _telling(other):
         return False
     if not other.weak:

@@ -156,6 +156,14 @@ _MILITARY_TIME = re.compile(r"(?<![\d.,])(?:(0\d)([0-5]\d)\b|([01]\d|2[0-3])([0-
 # a footnote mark glued to the end of a word or sentence: "on the Conference website.3", "ranges"18", [23]
 _FOOTNOTE = re.compile(r"(?:(?<=[a-z\"”)])|(?<=[a-z\"”)][.,;:]))\d{1,3}(?=\s|$)"
                        r"(?![ \t]*(?:million|billion|thousand|trillion|per|%))|\[\d{1,3}\]", re.M)
+_SMALL_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
+# "one in three", "three out of five" (三分之一, 五分之三): a share
+_ONE_IN = re.compile(rf"\b(?P<a>{_SMALL_NUMBER})[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<b>{_SMALL_NUMBER}|a hundred|1,?000)\b"
+                     rf"(?![.,]\d)", re.I)
+# GMT+8 (北京时间), UTC-5: an offset of time zones, not a quantity of the sentence
+_ZONE_OFFSET = re.compile(r"\b(?:GMT|UTC)[ \t]*[+\-−–][ \t]*\d{1,2}(?::?\d\d)?\b")
+# "the airport: 1) 50 minutes by car ... 2) the subway": marks of a list inside a sentence
+_INLINE_LIST = re.compile(r"(?<=[:;,.][ \t])\d{1,2}\)(?=[ \t])|(?<=^)\d{1,2}\)(?=[ \t])", re.M)
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
@@ -202,10 +210,24 @@ def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
     for m in _MILITARY_TIME.finditer(text):
         hour, minute = next((m.group(k), m.group(k + 1)) for k in (1, 3, 5) if m.group(k))
         out.append(Quantity(float(int(hour) * 60 + int(minute)), "time", m.start(), m.end(), m.group()))
+    for m in _ONE_IN.finditer(text):
+        a, b = (_small_number(m.group(k)) for k in ("a", "b"))
+        if 0 < a < b:
+            out.append(Quantity(a / b, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _ZONE_OFFSET.finditer(text):
+        out.append(Quantity(0.0, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _INLINE_LIST.finditer(text):
+        if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):      # not the end of "(2014-2015)"
+            out.append(Quantity(float(m.group()[:-1]), "number", m.start(), m.end(), m.group(), weak=True))
     for m in _FOOTNOTE.finditer(text):
         value = m.group().strip("[]")
         out.append(Quantity(float(value), "number", m.start(), m.end(), m.group(), weak=True))
     return [q for q in out if not any(t.start < q.end and q.start < t.end for t in taken)]
+
+
+def _small_number(word: str) -> float:
+    word = word.lower().replace(",", "")
+    return 100.0 if word == "a hundred" else float(word) if word.isdigit() else float(_SMALL_WORDS[word])
 
 
 def _en_times(text: str, taken: list[Quantity]) -> list[Quantity]:

@@ -32,6 +32,11 @@ class Quantity:
     surface: str                   # text[start:end]
     date: Optional[DateParts] = None
     weak: bool = False             # small number written as a word: never reported as unmatched
+    also: tuple[float, ...] = ()   # other values the other side may write: 80斤 is also 40 (kilograms)
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return (self.value, *self.also)
 
 
 def date_quantity(y: Optional[int], m: Optional[int], d: Optional[int], start: int, end: int, text: str,

@@ -68,6 +68,13 @@ _APPROXIMATE = set("近逾数几超约")           # 数十亿 "billions", 近�
 _ROUND_APPROXIMATE = _APPROXIMATE | set("过上破足")   # 过亿, 上百, 破千, 不足百万: vague round amounts
 _SI_AFTER_KILO = set("米克瓦伏卡兆帕赫")       # 5千米 is 5 km, not 5000 metres
 _PLAN_SUFFIX = re.compile(r"”?[规时期计]")    # “十四五”规划 = the 14th Five-Year Plan
+# 较2017年增长 "year-on-year": a year the other side may leave to a relative phrase
+_COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|同比)[ \t]*$")
+# 明年(2020年): the year says which year 明年 is; one quantity, the year, which "next year" may stand for
+_GLOSSING_YEAR = re.compile(r"[ \t]*[（(][ \t]*\d{4}[ \t]*年[ \t]*[)）]")
+# 120急救车 "the ambulance", 110报警, 12345热线, 985高校: a service's number as part of its name
+_SERVICE_AFTER = ("急救", "救护", "报警", "火警", "热线", "专线", "高校", "工程", "院校")
+_PERSON_COUNTERS = set("位名人个")
 _RANGE_UNIT = re.compile(rf"{_SP}[至到~～\-－—–]{_SP}{_AR_NUM}{_SP}[多余]?{_SP}([百千万萬亿億]+)")
 
 
@@ -172,12 +179,15 @@ def _zh_scan(text: str) -> list[Quantity]:
             if m.group("ym2"):               # 2014年4月至8月: two months of one year
                 out.append(date_quantity(year, _zh_int_of(m.group("ym")), None, start, m.end("ym") + 1, text))
                 out.append(date_quantity(year, _zh_int_of(m.group("ym2")), None, m.start("ym2"), end, text))
+            elif not m.group("ym") and _COMPARED_YEAR_BEFORE.search(text, max(0, start - 4), start):
+                out.append(date_quantity(year, None, None, start, end, text, weak=True))
             else:
                 out += _day_range(year, m, "ym", "yd", "yd2", text)
         elif g == "md":
             out += _day_range(None, m, "m", "d", "d2", text)
         elif g == "rel":                     # 今年 "this year": whichever year the other side names
-            out.append(Quantity(0.0, "relyear", start, end, surface, weak=True))
+            if not _GLOSSING_YEAR.match(text, end):
+                out.append(Quantity(0.0, "relyear", start, end, surface, weak=True))
         elif g == "day":                     # 27日 alone: the English usually names the month too
             out.append(date_quantity(None, None, _zh_int_of(m.group("dv")), start, end, text, weak=True))
         elif g == "decade":                  # 90年代, 八十年代, 80后: the 1990s, the 1980s
@@ -269,9 +279,28 @@ def _zh_arabic(text: str, m: re.Match) -> Optional[Quantity]:
         ranged = _RANGE_UNIT.match(text, end)      # 600至850亿: both ends are in 亿
         if ranged:
             v *= _zh_big(_trim_si(ranged.group(1), text[ranged.end():ranged.end() + 1]))
+    plain = not m.group("am") and m.group("av").isdigit()
     weak = glued(text, start) or after_colon(text, start) or v == 1 and not units and (
-        nxt in _COUNTERS or text[end:end + 2] in ("小时", "分钟"))   # 1小时 is "an hour"
-    return Quantity(v, "number", start, end, text[start:end], weak=weak)
+        nxt in _COUNTERS or text[end:end + 2] in ("小时", "分钟")) or plain and (   # 1小时 is "an hour"
+        _footnote_mark(text, start, end) or text[end:end + 2] in _SERVICE_AFTER)
+    also: tuple[float, ...] = ()
+    if nxt == "斤":
+        also = (v / 2,)            # 80斤 is 40 kilograms
+    elif plain and text[start - 1:start] == "等" and nxt in _PERSON_COUNTERS and v >= 2:
+        also = (v - 1,)            # 张欢等4位医生: Zhang Huan and three other doctors
+    return Quantity(v, "number", start, end, text[start:end], weak=weak, also=also)
+
+
+def _footnote_mark(text: str, start: int, end: int) -> bool:
+    """A footnote mark of UN text: one or two digits glued to the word before a punctuation mark (活动1。) or
+    to the word after a list comma or the start of a line (、1直布罗陀), with no counter after it."""
+    if end - start > 2:
+        return False
+    before, nxt = text[start - 1:start], text[end:end + 1]
+    if is_han(before) and (nxt in ("。", "，", "；", "、", "：", "\n", "") or nxt in "”）)"):
+        return True
+    return before in ("", "\n", "、", "，", "；") and is_han(nxt) and nxt not in _COUNTERS and \
+        not text.startswith(("年", "月", "日", "号", "时", "点", "分", "秒"), end)
 
 
 def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
