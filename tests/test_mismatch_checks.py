@@ -302,6 +302,35 @@ def test_names_from_the_glossary_cedict_and_implied_forms() -> None:
     assert [m.target_only for m in mismatches("艾滋病毒感染者。", "People living with HIV and the IAEA.")] == [["IAEA"]]
 
 
+@pytest.mark.parametrize("zh_is_source", [True, False])
+def test_names_short_forms_and_organs(zh_is_source: bool) -> None:
+    # UN-dev 2147 and 3414: the UN's Chinese short forms 艾滋病署 (UNAIDS) and 维和部 (DPKO)
+    unaids = ("2013年，在15 -24岁所有新感染艾滋病毒的青年中，约60%为少女和青年妇女(艾滋病署，2014年)。",
+              "In 2013, almost 60 per cent of all new HIV infections among young people aged 15-24 occurred among "
+              "adolescent girls and young women (UNAIDS 2014).")
+    dpko = ("维和部利用咨询人进行评价或培训。", "DPKO utilizes consultants either to conduct evaluations or to carry out "
+            "training.")
+    # WMT20 line 963 (its opening), with the CPC named as official English texts name a Party committee (市委)
+    cpc = ("湖南省委常委、长沙市委书记胡衡华出席。", "Hu Henghua, member of the Standing Committee of the CPC Hunan "
+           "Provincial Committee and Secretary of the CPC Changsha Municipal Committee, attended.")
+    for zh, en in (unaids, dpko, cpc):
+        assert mismatches(zh, en, zh_is_source=zh_is_source) == [], en
+    changed = mismatches(dpko[0].replace("维和部", "难民署"), dpko[1], zh_is_source=zh_is_source)
+    assert [m.kind for m in changed] == ["name"]
+    assert (changed[0].target_only if zh_is_source else changed[0].source_only) == ["DPKO"]
+    changed = mismatches(unaids[0], unaids[1].replace("UNAIDS", "UNICEF"), zh_is_source=zh_is_source)
+    assert [m.kind for m in changed] == ["name"]
+
+
+def test_acronym_the_text_defines_as_another_name_is_no_finding() -> None:
+    # CEB is the UN's Chief Executives Board (首协会) in the glossary, but the English says which CEB it means
+    zh = "光大银行的贷款增长了。"
+    assert mismatches(zh, "Loans of China Everbright Bank (CEB) grew.") == []
+    assert [m.target_only for m in mismatches(zh, "Loans of the CEB grew.")] == [["CEB"]]
+    assert [m.target_only for m in mismatches(
+        zh, "Loans of the United Nations System Chief Executives Board for Coordination (CEB) grew.")] == [["CEB"]]
+
+
 def test_acronym_without_known_equivalent_is_no_finding() -> None:
     zh = "3.审调小组在2014年期间继续与项目厅战略和审计咨询委员会进行互动。"
     en = "IAIG continued to interact with the UNOPS Strategy and Audit Advisory Committee during 2014."

@@ -132,6 +132,31 @@ def _rendered(acronym: str, forms: Iterable[str], index: NameIndex, zh_keys: fro
     return False
 
 
+_DEFINITION_WORDS = 10       # words before "(CEB)" that may spell it out
+
+
+def _defined_otherwise(acronym: str, forms: Iterable[str], index: NameIndex, en_text: str) -> bool:
+    """Does the English spell the acronym out as another name than the one the index knows? "China Everbright
+    Bank (CEB)" is no Chief Executives Board (CEB, 首协会): the text's own definition wins."""
+    known = [[k for k in keys if not is_name_acronym(k)] for form in forms for keys in index.english_of.get(form, ())]
+    known = [words for words in known if len(words) >= 2]
+    if not known:
+        return False
+    for m in re.finditer(rf"\(\s*{re.escape(acronym)}\s*\)|\b{re.escape(acronym)}\s*\(([^()]{{3,80}})\)", en_text):
+        spelled = m.group(1) if m.group(1) else " ".join(WORD.findall(en_text[:m.start()])[-_DEFINITION_WORDS:])
+        words = set(_keys(spelled))
+        initials = "".join(w[0] for w in WORD.findall(spelled) if w[0].isupper())
+        # a definition: the capitalised words before "(CEB)" or inside "CEB (...)" give its letters in order
+        if _subsequence(acronym.rstrip("0123456789"), initials) and not any(all(k in words for k in kw) for kw in known):
+            return True
+    return False
+
+
+def _subsequence(letters: str, text: str) -> bool:
+    it = iter(text)
+    return len(letters) >= 2 and all(ch in it for ch in letters)
+
+
 def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> list[Mismatch]:
     index = name_index(glossary)
     zh_f, zh_text = pair.zh
@@ -147,7 +172,8 @@ def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> l
         forms = index.chinese_of.get(acronym)
         if not forms or not is_name_acronym(acronym) or acronym in zh_text:
             continue
-        if any(form in zh_lookup for form in forms) or _rendered(acronym, forms, index, zh_keys):
+        if any(form in zh_lookup for form in forms) or _rendered(acronym, forms, index, zh_keys) \
+                or _defined_otherwise(acronym, forms, index, en_text):
             continue
         en_missing.append(acronym)
 
