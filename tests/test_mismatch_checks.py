@@ -126,6 +126,53 @@ CASES = {
         "“十四五”规划开局之年。", "The first year of the 14th Five-Year Plan.",
         "“十三五”规划开局之年。", "The first year of the 15th Five-Year Plan.", "number"),
     # UN-dev and WMT20 lines that cried wolf before, each with a real change on one side
+    'numeral after a noun: annex': (
+        '设立这一任务及随后修改其范围的各项决议见附件一。',
+        'The resolutions establishing this mandate and subsequently modifying its scope can be found in annex'
+        ' 1.',
+        '设立这一任务及随后修改其范围的各项决议见附件二。',
+        'The resolutions establishing this mandate and subsequently modifying its scope can be found in annex'
+        ' 2.',
+        'number'),
+    'numeral after a noun: alternative': (
+        '2.又决定，作为过渡安排，核准秘书长报告中的备选办法一，根据该办法,只有南非审计长的任命将延至2006年6月'
+        '30日，并且按目前程序选出的其他成员可以连选连任。',
+        '2. Decides also, for the transitional arrangements, to approve alternative 1 in the report of the Se'
+        'cretary-General, whereby only the appointment of the Auditor-General of South Africa will be extende'
+        'd until 30 June 2006 and the other members elected under the current procedure shall be eligible for'
+        ' re-election.',
+        '2.又决定，作为过渡安排，核准秘书长报告中的备选办法三，根据该办法,只有南非审计长的任命将延至2006年6月'
+        '30日，并且按目前程序选出的其他成员可以连选连任。',
+        '2. Decides also, for the transitional arrangements, to approve alternative 3 in the report of the Se'
+        'cretary-General, whereby only the appointment of the Auditor-General of South Africa will be extende'
+        'd until 30 June 2006 and the other members elected under the current procedure shall be eligible for'
+        ' re-election.',
+        'number'),
+    'range of Roman numerals': (
+        '(第一项至第三项)共计',
+        'Total (I-III)',
+        '(第一项至第四项)共计',
+        'Total (I-IV)',
+        'number'),
+    'rule number as a digit string': (
+        '第一五六条',
+        'Rule 156',
+        '第一五七条',
+        'Rule 165',
+        'number'),
+    'chemical name': (
+        '纳入限制三氟甲烷副产品排放量的规定。',
+        'Includes provisions to limit HFC-23 byproduct emissions.',
+        None,
+        None,
+        'number'),
+    'range of times of day': (
+        '3月16日星期一，上午10时至下午1时和下午3时至6时',
+        'Monday, 16 March: from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m.',
+        '3月16日星期一，上午10时至下午1时和下午3时至5时',
+        'Monday, 16 March: from 10 a.m. to 1 p.m. and from 3 p.m. to 7 p.m.',
+        'date'),
+
     'footnote mark after a word': (
         '继实行矩阵管理方法和组织结构后，由粮农组织主持的《鹿特丹公约》秘书处部分和由环境署主持的巴塞尔、鹿特'
         '丹和斯德哥尔摩三项公约秘书处的各分支部门继续合作开展了多项活动，特别是与技术支助、科学支持以及会议组'

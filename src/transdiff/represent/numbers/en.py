@@ -164,6 +164,8 @@ _ONE_IN = re.compile(rf"\b(?P<a>{_SMALL_NUMBER})[ \t]+(?:in|out[ \t]+of)[ \t]+(?
 _ZONE_OFFSET = re.compile(r"\b(?:GMT|UTC)[ \t]*[+\-−–][ \t]*\d{1,2}(?::?\d\d)?\b")
 # "the airport: 1) 50 minutes by car ... 2) the subway": marks of a list inside a sentence
 _INLINE_LIST = re.compile(r"(?<=[:;,.][ \t])\d{1,2}\)(?=[ \t])|(?<=^)\d{1,2}\)(?=[ \t])", re.M)
+# Total (I-III), Parts I-IV: a range of Roman numerals (第一项至第三项)
+_ROMAN_RANGE = re.compile(r"(?<![A-Za-z])(?P<a>[IVX]+)[ \t]*[-–][ \t]*(?P<b>[IVX]+)(?![A-Za-z])")
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
@@ -214,6 +216,11 @@ def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
         a, b = (_small_number(m.group(k)) for k in ("a", "b"))
         if 0 < a < b:
             out.append(Quantity(a / b, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _ROMAN_RANGE.finditer(text):
+        a, b = _roman(m.group("a")), _roman(m.group("b"))
+        if a is not None and b is not None and a < b:
+            out += [Quantity(float(a), "number", m.start("a"), m.end("a"), m.group("a"), weak=True),
+                    Quantity(float(b), "number", m.start("b"), m.end("b"), m.group("b"), weak=True)]
     for m in _ZONE_OFFSET.finditer(text):
         out.append(Quantity(0.0, "number", m.start(), m.end(), m.group(), weak=True))
     for m in _INLINE_LIST.finditer(text):

@@ -75,6 +75,11 @@ _GLOSSING_YEAR = re.compile(r"[ \t]*[（(][ \t]*\d{4}[ \t]*年[ \t]*[)）]")
 # 120急救车 "the ambulance", 110报警, 12345热线, 985高校: a service's number as part of its name
 _SERVICE_AFTER = ("急救", "救护", "报警", "火警", "热线", "专线", "高校", "工程", "院校")
 _PERSON_COUNTERS = set("位名人个")
+_TIME_RANGE_TAIL = re.compile(rf"{_SP}[至到\-－—–~～]{_SP}(?P<h>[01]?\d|2[0-4]|{_CN_RUN}){_SP}[时点]"
+                              rf"(?:{_SP}(?P<m>[0-5]?\d|{_CN_RUN}){_SP}分)?")
+# 附件一 annex 1, 备选办法一 alternative 1, 表三 table 3: a numeral after the noun it numbers
+_NUMBERED_NOUN = re.compile(r"(?:附件|附录|附表|办法|方案|选项|专栏|阶段|(?<![代发列报外年时仪图地])表|(?<![地企试构意蓝版])图)$")
+_CHEMICAL_AFTER = set("氟氯溴碘氧氢氮硫磷碳硅")     # 三氟甲烷 (HFC-23), 二氧化碳: names of compounds
 _RANGE_UNIT = re.compile(rf"{_SP}[至到~～\-－—–]{_SP}{_AR_NUM}{_SP}[多余]?{_SP}([百千万萬亿億]+)")
 
 
@@ -163,8 +168,11 @@ def zh_quantities(text: str) -> list[Quantity]:
 
 def _zh_scan(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    skip_until = 0
     for m in _ZH_PATTERN.finditer(text):
         start, end, g = m.start(), m.end(), m.lastgroup
+        if start < skip_until:
+            continue
         nxt, surface = text[end:end + 1], m.group()
         if g == "list" or g == "permil":
             continue
@@ -207,6 +215,8 @@ def _zh_scan(text: str) -> list[Quantity]:
         elif g == "ord":
             raw = m.group("ov")
             v = _zh_value(raw)
+            if v is None and len(raw) > 1 and all(c in _ZH_DIGITS and c not in "两兩" for c in raw):
+                v = float("".join(str(_ZH_DIGITS[c]) for c in raw))     # 第一五六条: rule 156
             if v is None:
                 continue
             if re.match(r"[A-Za-z()（）\s]{0,8}号", text[end:end + 9]):   # 第217A(III)号: a resolution number
@@ -227,9 +237,17 @@ def _zh_scan(text: str) -> list[Quantity]:
             hour = _zh_int_of(m.group("th") or m.group("th2"))
             minute = 30 if m.group("half") else _zh_int_of(m.group("tm")) or 0
             if hour is not None and hour <= 24 and minute < 60:
-                if (m.group("noon") or m.group("noon2")) in ("下午", "晚上") and hour < 12:
+                afternoon = (m.group("noon") or m.group("noon2")) in ("下午", "晚上")
+                if afternoon and hour < 12:
                     hour += 12
                 out.append(Quantity(float(hour * 60 + minute), "time", start, end, surface))
+                tail = _TIME_RANGE_TAIL.match(text, end)     # 下午3时至6时: 6 p.m., not the number 6
+                last = _zh_int_of(tail.group("h")) if tail else None
+                if tail and last is not None and last <= 24:
+                    last += 12 if afternoon and last < 12 else 0
+                    out.append(Quantity(float(last * 60 + (_zh_int_of(tail.group("m")) or 0)), "time",
+                                        tail.start("h"), tail.end(), text[tail.start("h"):tail.end()]))
+                    skip_until = tail.end()
         elif g == "ban":                     # 半年 half a year, 一个半小时 an hour and a half
             whole = _zh_value(m.group("bv")) if m.group("bv") else 0.0
             if whole is not None:
@@ -321,6 +339,10 @@ def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
             unit = _zh_big(pair[3])
             return [Quantity(_ZH_DIGITS[d] * unit, "number", start, end, raw, weak=True) for d in pair.groups()[:2]]
         return []
+    if nxt in _CHEMICAL_AFTER and not m.group("cm"):
+        return []
+    if v < 100 and not m.group("cm") and nxt not in _COUNTERS and _NUMBERED_NOUN.search(text, max(0, start - 3), start):
+        return [Quantity(v, "number", start, end, raw, weak=True)]
     v *= _zh_big(m.group("cm"))
     if raw in ("两", "兩") and not m.group("cm") and nxt not in _TWO_AS_NAME:
         counted = True      # 两 is "two" before any noun (两委员会 the two Commissions), unlike 一 or 十
