@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from .quantity import (AR_INT, FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued,
-                       with_original_surfaces)
+                       with_original_surfaces, year_pair)
 
 def _words(names: str, values: object) -> dict[str, int]:
     return dict(zip(names.split(), values))  # type: ignore[call-overload]
@@ -113,7 +113,10 @@ def _en_scan(text: str) -> list[Quantity]:
                 # weak: Annex III, Part I are often 附件三, 第一部分, whose small numeral is weak too
                 out.append(Quantity(float(value), "number", m.start("rv"), m.end(), m.group("rv"), weak=True))
         elif m.lastgroup == "slash":        # 1/10, 2/3: weak, like 十分之一
-            if int(m.group("sd")):
+            years = year_pair(m, text)      # 2014/15: two years
+            if years:
+                out += years
+            elif int(m.group("sd")):
                 out.append(Quantity(int(m.group("sn")) / int(m.group("sd")), "number", m.start(), m.end(),
                                     m.group(), weak=True))
         elif m.lastgroup == "digits":
@@ -133,6 +136,7 @@ _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5
                    r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
 
 
+_TIME_RANGE_START = re.compile(r"(?<![\d.,:])(?P<t>(?P<h>[01]?\d)(?:[.:](?P<m>[0-5]\d))?)[ \t]*(?:-|–|to)[ \t]*$")
 _RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|that|the same|the current|the previous|the past|the coming|"
                             r"(?<=during )the|(?<=in )the) year\b(?![ \t]+\d)",
                             re.I)
@@ -248,9 +252,15 @@ def _en_times(text: str, taken: list[Quantity]) -> list[Quantity]:
         if m.group("sep") == ":" and not m.group("ampm") and text[m.end():m.end() + 1] == ":":
             continue
         hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        if (m.group("ampm") or "").lower().startswith("p") and hour < 12:
+        afternoon = (m.group("ampm") or "").lower().startswith("p")
+        if afternoon and hour < 12:
             hour += 12
         out.append(Quantity(float(hour * 60 + minute), "time", m.start(), m.end(), m.group().rstrip()))
+        first = _TIME_RANGE_START.search(text, max(0, m.start() - 12), m.start()) if m.group("ampm") else None
+        if first and int(first.group("h")) <= 12:      # 3-6 p.m.: the first hour is in the afternoon too
+            h = int(first.group("h")) + (12 if afternoon and int(first.group("h")) < 12 else 0)
+            out.append(Quantity(float(h * 60 + int(first.group("m") or 0)), "time", first.start(), first.end("t"),
+                                text[first.start():first.end("t")]))
     return out
 
 

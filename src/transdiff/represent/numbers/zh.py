@@ -7,7 +7,8 @@ from typing import Optional
 from ..chinese import is_han
 
 from .en import en_dates
-from .quantity import FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small, with_original_surfaces
+from .quantity import (FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small,
+                       with_original_surfaces, year_pair)
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -208,6 +209,8 @@ def _zh_scan(text: str) -> list[Quantity]:
                 out.append(Quantity(v, "percent", start, end, surface))
         elif g == "cheng":                   # 三成 = 30%
             out.append(Quantity(10.0 * (_zh_value(m.group("chv")) or 0), "percent", start, end, surface, weak=True))
+        elif g == "slash" and year_pair(m, text):       # 2015/16年度: two years
+            out += year_pair(m, text) or []
         elif g in ("frac", "slash"):
             num, den = _zh_value(m.group("fn") or m.group("sn")), _zh_value(m.group("fd") or m.group("sd"))
             if num is not None and den:
