@@ -347,6 +347,12 @@ def test_names_from_the_glossary_cedict_and_implied_forms() -> None:
                       "Xu Lejiang, deputy minister of the United Front Work Department of the CPC Central "
                       "Committee.") == []
     assert [m.target_only for m in mismatches("艾滋病毒感染者。", "People living with HIV and the IAEA.")] == [["IAEA"]]
+    # CC-CEDICT senses that spell an acronym out in brackets: 世卫 "World Health Organization (WHO)", but not
+    # its usage labels: 最高人民法院 "Supreme People's Court (PRC)" is no form of the PRC
+    from transdiff.checks.names import name_index
+    index = name_index()
+    assert {"世卫", "全国人大"} <= index.chinese_of["WHO"] | index.chinese_of["NPC"]
+    assert "最高人民法院" not in index.chinese_of["PRC"]
 
 
 @pytest.mark.parametrize("zh_is_source", [True, False])

@@ -13,6 +13,7 @@ index knows must be in the English too, as letters or as a known expansion. An a
 """
 from __future__ import annotations
 
+import gzip
 import re
 from functools import lru_cache
 from importlib import resources
@@ -62,6 +63,9 @@ class NameIndex:
         for term, senses in _cedict_names().items():
             if term not in glossary.terms:
                 self._add(term, senses, only=curated)
+        for term, acronym, expansion in _cedict_defined():
+            if acronym in curated and term not in glossary.terms:
+                self._add(term, [acronym, expansion], only=curated)
 
     def _add(self, term: str, renderings: Iterable[str], only: Optional[set[str]] = None) -> None:
         renderings = list(renderings)
@@ -101,6 +105,34 @@ def _cedict_names() -> dict[str, tuple[str, ...]]:
         if named:
             out[term] = tuple(s for s in senses if len(s.split()) <= _MAX_SENSE_WORDS)
     return out
+
+
+_CEDICT_ENTRY = re.compile(r"^\S+ (\S+) \[[^\]]*\] /(.*)/\s*$")
+_ACRONYM_IN_BRACKETS = re.compile(r"\([A-Z][A-Z0-9]{2}")
+_DEFINED_IN_SENSE = re.compile(r"([^/;()]{3,80}?)\s*\(([A-Z][A-Z0-9]{2,})\)")
+
+
+@lru_cache(maxsize=1)
+def _cedict_defined() -> tuple[tuple[str, str, str], ...]:
+    """(word, acronym, expansion) where a CC-CEDICT sense spells the acronym out before it in brackets:
+    世卫 "World Health Organization (WHO)", 全国人大 "National People's Congress (NPC)". The dictionary's
+    reader drops brackets, which also hold usage labels ("Supreme People's Court (PRC)"): an acronym counts
+    only when the words before it give its letters in order."""
+    out = []
+    with resources.files("transdiff").joinpath("data/cedict/cedict_ts.u8.gz").open("rb") as raw, \
+            gzip.open(raw, "rt", encoding="utf-8") as lines:
+        for line in lines:
+            if not _ACRONYM_IN_BRACKETS.search(line):
+                continue
+            entry = _CEDICT_ENTRY.match(line)
+            if not entry or len(entry.group(1)) < 2:
+                continue
+            for m in _DEFINED_IN_SENSE.finditer(entry.group(2)):
+                expansion, acronym = m.group(1).strip(), m.group(2)
+                initials = "".join(w[0].upper() for w in WORD.findall(expansion))
+                if is_name_acronym(acronym) and _subsequence(acronym, initials) and initials[:1] == acronym[:1]:
+                    out.append((entry.group(1), acronym, expansion))
+    return tuple(out)
 
 
 _INDEXES: dict[str, NameIndex] = {}
