@@ -126,6 +126,77 @@ CASES = {
         "“十四五”规划开局之年。", "The first year of the 14th Five-Year Plan.",
         "“十三五”规划开局之年。", "The first year of the 15th Five-Year Plan.", "number"),
     # UN-dev and WMT20 lines that cried wolf before, each with a real change on one side
+    'count of the items listed before it': (
+        '白皮书以中、英、法、俄、德、西、阿、日等8个语种发布，由人民出版社、外文出版社分别出版，在全国新华书店'
+        '发行。',
+        'The white paper is published by People’s Publishing House and Foreign Language Publishing House in C'
+        'hinese, English, French, Russian, German, Spanish, Arabic, and Japanese. It is distributed by the Xi'
+        'nhua Bookstore across China.',
+        '白皮书以中、英、法、俄、德、西、阿、日等9个语种发布，由人民出版社、外文出版社分别出版，在全国新华书店'
+        '发行。',
+        None,
+        'number'),
+    'count of the items listed after it': (
+        '主竞赛单元的国际评委阵容由5人组成，评审团主席为中国的章子怡，其他4人分别是美国制片人比尔·格伯、法国演'
+        '员兼制片人朱莉·加耶、丹麦导演迈克尔·诺尔、日本导演广木隆一。',
+        'The international jury for the major competition unit consists of five people, including Zhang Ziyi '
+        'as the chairman of the jury, as well as American film producer Bill Gerber, French actress and film '
+        'producer Julie Gayer, director Michael Nore from Denmark, and Japanese director Guangmu Longyi.',
+        '主竞赛单元的国际评委阵容由6人组成，评审团主席为中国的章子怡，其他4人分别是美国制片人比尔·格伯、法国演'
+        '员兼制片人朱莉·加耶、丹麦导演迈克尔·诺尔、日本导演广木隆一。',
+        'The international jury for the major competition unit consists of six people, including Zhang Ziyi a'
+        's the chairman of the jury, as well as American film producer Bill Gerber, French actress and film p'
+        'roducer Julie Gayer, director Michael Nore from Denmark, and Japanese director Guangmu Longyi.',
+        'number'),
+    # WMT20-B 1127, its first clause
+    'clock times in the Chinese': (
+        '地铁7号线北京西站(开往焦化厂站方向)末班车发车时间由23:15延长至次日00:15。',
+        'The last train at the Beijing West Railway Station of Line 7 (to the Jiaohuachang Station) will exte'
+        'nd its departure from 23:15 to 00:15.',
+        '地铁7号线北京西站(开往焦化厂站方向)末班车发车时间由23:45延长至次日00:15。',
+        'The last train at the Beijing West Railway Station of Line 7 (to the Jiaohuachang Station) will exte'
+        'nd its departure from 23:15 to 00:45.',
+        'date'),
+    'days as weeks': (
+        '27日发布的上海银行间同业拆放利率（Shibor）显示，隔夜利率为1.313 % ， 较上一个交易日下行32.4个基点；7'
+        '天利率为2.59 % ， 较上一个交易日上行1.3个基点；14天利率为2.95 % ， 较上一个交易日下行1.7个基点；一年'
+        '期利率为3.048 % ， 与上一个交易日持平。',
+        'Shanghai Interbank Offered Rate(Shibor) released on September 27th showed that the overnight rate de'
+        'clined 32.4 basis points to 1.313 percent compared with the previous trading day. The seven-day Shib'
+        'or was up 1.3 basis points to 2.59 percent, while the two-week rate decreased 1.7 basis points to 2.'
+        '95 percent from the previous trading day. The one-year rate was 3.048 percent, remaining the same wi'
+        'th the previous trading day.',
+        '27日发布的上海银行间同业拆放利率（Shibor）显示，隔夜利率为1.313 % ， 较上一个交易日下行32.4个基点；7'
+        '天利率为2.59 % ， 较上一个交易日上行1.3个基点；21天利率为2.95 % ， 较上一个交易日下行1.7个基点；一年'
+        '期利率为3.048 % ， 与上一个交易日持平。',
+        'Shanghai Interbank Offered Rate(Shibor) released on September 27th showed that the overnight rate de'
+        'clined 32.4 basis points to 1.313 percent compared with the previous trading day. The seven-day Shib'
+        'or was up 1.3 basis points to 2.59 percent, while the three-week rate decreased 1.8 basis points to '
+        '2.95 percent from the previous trading day. The one-year rate was 3.048 percent, remaining the same '
+        'with the previous trading day.',
+        'number'),
+    'jin in Chinese numerals': (
+        '记者27日从内蒙古自治区兴安盟行政公署获悉，盟里日前举行的“兴安盟袁隆平院士工作站耐盐碱水稻现场测产验收'
+        '评议会”上传来好消息，耐盐碱水稻平均亩产稻谷突破一千斤。',
+        'This reporter learned from the Administrative Office of Xing’an Prefecture, Inner Mongolia Autonomou'
+        's Region, that there was good news from the Saline-Alkali Tolerant Rice Harvest Evaluation Meeting o'
+        'f the Xing’an Yuan Longping Workstation, which was that the yield per mu broke through five hundred '
+        'kilograms.',
+        '记者27日从内蒙古自治区兴安盟行政公署获悉，盟里日前举行的“兴安盟袁隆平院士工作站耐盐碱水稻现场测产验收'
+        '评议会”上传来好消息，耐盐碱水稻平均亩产稻谷突破一千二百斤。',
+        'This reporter learned from the Administrative Office of Xing’an Prefecture, Inner Mongolia Autonomou'
+        's Region, that there was good news from the Saline-Alkali Tolerant Rice Harvest Evaluation Meeting o'
+        'f the Xing’an Yuan Longping Workstation, which was that the yield per mu broke through six hundred k'
+        'ilograms.',
+        'number'),
+    'Baidu is no hundred': (
+        '自26日起，百度利用45辆自动驾驶出租车进行试运营，长沙市的乘客可通过专用网站申请乘坐。',
+        'From 26 September, 45 self-driving taxies from Baidu have officially started trial operations in Cha'
+        "ngsha. Passengers can hail one of the 45 via Baidu's app.",
+        '自26日起，百度利用40辆自动驾驶出租车进行试运营，长沙市的乘客可通过专用网站申请乘坐。',
+        None,
+        'number'),
+
     'numeral after a noun: annex': (
         '设立这一任务及随后修改其范围的各项决议见附件一。',
         'The resolutions establishing this mandate and subsequently modifying its scope can be found in annex'
@@ -382,6 +453,19 @@ def test_acronym_the_text_defines_as_another_name_is_no_finding() -> None:
     assert [m.target_only for m in mismatches(zh, "Loans of the CEB grew.")] == [["CEB"]]
     assert [m.target_only for m in mismatches(
         zh, "Loans of the United Nations System Chief Executives Board for Coordination (CEB) grew.")] == [["CEB"]]
+
+
+def test_acronym_that_may_name_a_local_body_is_weak() -> None:
+    # WMT20-B 1071: CEB is China Everbright Bank (光大银行) here; the index knows CEB as the UN's Chief
+    # Executives Board (首协会): a finding below the default threshold. UNGA is 联大 (WMT20-B 1586).
+    zh, en = "9月24日，光大银行公告称光大理财已正式获准开业。", ("On September 24th, CEB announced that Everbright "
+                                                          "Wealth Management had officially been approved to open.")
+    found = mismatches(zh, en)
+    assert [m.kind for m in found] == ["name"] and found[0].confidence < 0.5
+    found = mismatches(zh, en.replace("CEB", "UNHCR"))
+    assert [m.kind for m in found] == ["name"] and found[0].confidence >= 0.5
+    assert mismatches("坚持按照联大第2758号决议处理台湾问题。",
+                      "It would handle issues relating to Taiwan in accordance with UNGA Resolution 2758.") == []
 
 
 def test_acronym_without_known_equivalent_is_no_finding() -> None:

@@ -25,6 +25,10 @@ from ..represent.glossary import Glossary, load_glossary
 from .pairs import AlignedPair, Mismatch
 
 NAME_CONFIDENCE = 0.7
+# below the default threshold (0.5): shown only to who asks for weak findings
+WEAK_NAME_CONFIDENCE = 0.45
+# kinds of organisation whose own names English news shortens to letters: 光大银行 "CEB", 招商银行 "CMB"
+_LOCAL_NAME_HEADS = {"银行": "B", "集团": "G", "公司": "C", "大学": "U", "证券": "S", "基金": "F", "电视台": "TV"}
 # UN-Women and UN-Habitat are names of their own, not the acronym UN
 _ACRONYM = re.compile(r"(?<![A-Za-z])(?<![A-Za-z]-)([A-Z][A-Z0-9]*[A-Z](?:[0-9]+)?|[A-Z][0-9]+)(?![A-Za-z])(?!-[A-Za-z])")
 _ROMAN = re.compile(r"[IVXLC]+")
@@ -219,4 +223,12 @@ def name_mismatches(pair: AlignedPair, glossary: Optional[Glossary] = None) -> l
     if not en_missing and not zh_missing:
         return []
     src, tgt = pair.by_side(zh_missing, en_missing)
-    return [Mismatch("name", src, tgt, NAME_CONFIDENCE)]
+    weak = not zh_missing and all(_may_name_a_local_body(a, zh_text) for a in en_missing)
+    return [Mismatch("name", src, tgt, WEAK_NAME_CONFIDENCE if weak else NAME_CONFIDENCE)]
+
+
+def _may_name_a_local_body(acronym: str, zh_text: str) -> bool:
+    """Weak evidence: the acronym ends as the name of a bank, group, company, university ... that the Chinese
+    names (CEB for 光大银行, China Everbright Bank, where the index knows CEB as the UN's Chief Executives
+    Board): the letters may be that body's own short name, which no list of acronyms holds."""
+    return any(acronym.endswith(letters) and head in zh_text for head, letters in _LOCAL_NAME_HEADS.items())
