@@ -6,7 +6,7 @@
 Corpora: ../shared/eval-data/un-v1-dev (4,000 UN sentence pairs of 2015, in document order) and the WMT20
 zh-en news source with its two human references (Human-A, Human-B), cut into documents of ``--doc-lines``
 consecutive lines (``--part first|second`` takes the first or second half of each corpus: tuning was done
-on the first half of UN-dev and on WMT20-A; UN-dev's second half and WMT20-B are held out).
+on the first halves; see docs/qa-checks.md for how the second halves were used).
 
 Each document is compared (``transdiff.compare`` + the default checks, default threshold, Chinese as the
 source) as it is, and then once per kind of synthetic change, with two lines of the document changed:
@@ -22,9 +22,12 @@ source) as it is, and then once per kind of synthetic change, with two lines of 
 Which lines may be changed is decided from the raw text (the same digits, year or day on both sides; a
 Chinese numeral whose value the English writes in digits or words), not from transdiff's own reading; the
 side changed is drawn at random. Reported: flagged untouched lines per 100 untouched lines of the faithful
-documents, by kind of finding; recall of the changed lines per kind of change (a changed line is found when
-a number or date mismatch covers it; a name change when a name mismatch does); the precision of the
-``names`` check over the faithful and the name-changed documents together.
+documents, by kind of finding, leaving out the lines of checks_real_differences.tsv (hand-audited lines whose
+two human texts really differ in a number, date or name: a finding there is no false alarm; how many of them
+are flagged is a column of its own, and "all flagged" the rate with them); recall of the changed lines per
+kind of change (a changed line is found when a number or date mismatch covers it; a name change when a name
+mismatch does); the precision of the ``names`` check over the faithful and the name-changed documents
+together (a name finding is right when its lines include a changed or a listed line).
 """
 from __future__ import annotations
 
