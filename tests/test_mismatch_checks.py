@@ -126,6 +126,19 @@ CASES = {
         "“十四五”规划开局之年。", "The first year of the 14th Five-Year Plan.",
         "“十三五”规划开局之年。", "The first year of the 15th Five-Year Plan.", "number"),
     # UN-dev and WMT20 lines that cried wolf before, each with a real change on one side
+    'comma between numbers of a list': (
+        '在此之前，中国高中毕业生想要申请德国大学，需要在国内本科学习一学期（211，985大学）或三学期（普通本科'
+        ' ） ， 且通过APS审核或TestAS考试。',
+        'Previously, Chinese high school graduates who want to apply to a German university had to study for '
+        'one semester (university under 211 and 985 projects) or three semesters (ordinary undergraduate univ'
+        'ersity) in China and pass the APS or TestAS exams.',
+        '在此之前，中国高中毕业生想要申请德国大学，需要在国内本科学习一学期（211，986大学）或三学期（普通本科'
+        ' ） ， 且通过APS审核或TestAS考试。',
+        'Previously, Chinese high school graduates who want to apply to a German university had to study for '
+        'one semester (university under 211 and 986 projects) or three semesters (ordinary undergraduate univ'
+        'ersity) in China and pass the APS or TestAS exams.',
+        'number'),
+
     'count of the items listed before it': (
         '白皮书以中、英、法、俄、德、西、阿、日等8个语种发布，由人民出版社、外文出版社分别出版，在全国新华书店'
         '发行。',
