@@ -8,6 +8,7 @@ from typing import Optional
 from ..chinese import is_han
 
 from .en import en_dates
+from .zh_context import clock_times, counts_a_list
 from .quantity import (FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small,
                        with_original_surfaces, year_pair)
 
@@ -161,7 +162,7 @@ def zh_quantities(text: str) -> list[Quantity]:
     """Numbers, percentages, ordinals, years and dates in a Chinese text, in text order."""
     scanned = text.translate(FULL_WIDTH_DIGITS)      # same length, so offsets stay valid
     found = _zh_scan(scanned)
-    clock = _clock_times(scanned)                    # 次日00:30以后: a time of day, not 0 and 30
+    clock = clock_times(scanned)                    # 次日00:30以后: a time of day, not 0 and 30
     if clock:
         found = sorted(clock + [q for q in found if not any(c.start < q.end and q.start < c.end for c in clock)],
                        key=lambda q: q.start)
@@ -170,20 +171,6 @@ def zh_quantities(text: str) -> list[Quantity]:
         found = sorted(latin + [q for q in found if not any(d.start < q.end and q.start < d.end for d in latin)],
                        key=lambda q: q.start)
     return with_original_surfaces(found, text, scanned)
-
-
-_CLOCK = re.compile(r"(?<![\d.:：])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])")
-# a clock time, unlike a score (以25:19), comes with words of time or of a span
-_CLOCK_BEFORE = re.compile(r"(?:次日|凌晨|上午|下午|晚上|早上|中午|时间|[至到由从于在])[ \t]*$")
-_CLOCK_AFTER = re.compile(r"[ \t]*(?:以后|以前|之前|之后|[前后开起至到许]|发车|左右)")
-
-
-def _clock_times(text: str) -> list[Quantity]:
-    out = []
-    for m in _CLOCK.finditer(text):
-        if _CLOCK_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _CLOCK_AFTER.match(text, m.end()):
-            out.append(Quantity(float(int(m.group(1)) * 60 + int(m.group(2))), "time", m.start(), m.end(), m.group()))
-    return out
 
 
 def _zh_scan(text: str) -> list[Quantity]:
@@ -325,7 +312,7 @@ def _zh_arabic(text: str, m: re.Match) -> Optional[Quantity]:
     plain = not m.group("am") and m.group("av").isdigit()
     weak = glued(text, start) or after_colon(text, start) or v == 1 and not units and (
         nxt in _COUNTERS or text[end:end + 2] in ("小时", "分钟")) or plain and (   # 1小时 is "an hour"
-        _footnote_mark(text, start, end) or text[end:end + 2] in _SERVICE_AFTER or _counts_a_list(text, start, end, v))
+        _footnote_mark(text, start, end) or text[end:end + 2] in _SERVICE_AFTER or counts_a_list(text, start, end, v))
     also: tuple[float, ...] = ()
     if nxt == "斤":
         also = (v / 2,)            # 80斤 is 40 kilograms
@@ -334,27 +321,6 @@ def _zh_arabic(text: str, m: re.Match) -> Optional[Quantity]:
     elif plain and text[start - 1:start] == "等" and nxt in _PERSON_COUNTERS and v >= 2:
         also = (v - 1,)            # 张欢等4位医生: Zhang Huan and three other doctors
     return Quantity(v, "number", start, end, text[start:end], weak=weak, also=also)
-
-
-_CLAUSE_END = re.compile(r"[，。；：:,;（()）“”\n]")
-_LIST_FOLLOWS = re.compile(r"[^，。；]{0,3}?(?:分别是|分别为|分别|包括|即|是|为|：|:)")
-
-
-def _counts_a_list(text: str, start: int, end: int, value: float) -> bool:
-    """中、英、法 ... 日等8个语种, 产品设计、销售交易、资产管理、风险评估4大能力, 其他4人分别是A、B、C、D: a count of
-    the items listed next to it, which a translation may list without the count."""
-    if not 2 <= value <= 12:
-        return False
-    before = text[max(0, start - 200):start]
-    clause = _CLAUSE_END.split(before)[-1].rstrip(" 等")
-    if clause.count("、") + 1 == value and clause.count("、"):
-        return True
-    follows = _LIST_FOLLOWS.match(text, end)
-    if not follows:
-        return False
-    after = re.split(r"[。；;\n]", text[follows.end():follows.end() + 300])[0]
-    items = after.count("、") + (1 if re.search(r"[和及与]", after.rsplit("、", 1)[-1]) else 0) + 1
-    return bool(after.count("、")) and items == value
 
 
 def _footnote_mark(text: str, start: int, end: int) -> bool:
