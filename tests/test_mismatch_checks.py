@@ -125,6 +125,279 @@ CASES = {
     "plan number": (
         "“十四五”规划开局之年。", "The first year of the 14th Five-Year Plan.",
         "“十三五”规划开局之年。", "The first year of the 15th Five-Year Plan.", "number"),
+    # UN-dev and WMT20 lines that cried wolf before, each with a real change on one side
+    'comma between numbers of a list': (
+        '在此之前，中国高中毕业生想要申请德国大学，需要在国内本科学习一学期（211，985大学）或三学期（普通本科'
+        ' ） ， 且通过APS审核或TestAS考试。',
+        'Previously, Chinese high school graduates who want to apply to a German university had to study for '
+        'one semester (university under 211 and 985 projects) or three semesters (ordinary undergraduate univ'
+        'ersity) in China and pass the APS or TestAS exams.',
+        '在此之前，中国高中毕业生想要申请德国大学，需要在国内本科学习一学期（211，986大学）或三学期（普通本科'
+        ' ） ， 且通过APS审核或TestAS考试。',
+        'Previously, Chinese high school graduates who want to apply to a German university had to study for '
+        'one semester (university under 211 and 986 projects) or three semesters (ordinary undergraduate univ'
+        'ersity) in China and pass the APS or TestAS exams.',
+        'number'),
+
+    'count of the items listed before it': (
+        '白皮书以中、英、法、俄、德、西、阿、日等8个语种发布，由人民出版社、外文出版社分别出版，在全国新华书店'
+        '发行。',
+        'The white paper is published by People’s Publishing House and Foreign Language Publishing House in C'
+        'hinese, English, French, Russian, German, Spanish, Arabic, and Japanese. It is distributed by the Xi'
+        'nhua Bookstore across China.',
+        '白皮书以中、英、法、俄、德、西、阿、日等9个语种发布，由人民出版社、外文出版社分别出版，在全国新华书店'
+        '发行。',
+        None,
+        'number'),
+    'count of the items listed after it': (
+        '主竞赛单元的国际评委阵容由5人组成，评审团主席为中国的章子怡，其他4人分别是美国制片人比尔·格伯、法国演'
+        '员兼制片人朱莉·加耶、丹麦导演迈克尔·诺尔、日本导演广木隆一。',
+        'The international jury for the major competition unit consists of five people, including Zhang Ziyi '
+        'as the chairman of the jury, as well as American film producer Bill Gerber, French actress and film '
+        'producer Julie Gayer, director Michael Nore from Denmark, and Japanese director Guangmu Longyi.',
+        '主竞赛单元的国际评委阵容由6人组成，评审团主席为中国的章子怡，其他4人分别是美国制片人比尔·格伯、法国演'
+        '员兼制片人朱莉·加耶、丹麦导演迈克尔·诺尔、日本导演广木隆一。',
+        'The international jury for the major competition unit consists of six people, including Zhang Ziyi a'
+        's the chairman of the jury, as well as American film producer Bill Gerber, French actress and film p'
+        'roducer Julie Gayer, director Michael Nore from Denmark, and Japanese director Guangmu Longyi.',
+        'number'),
+    # WMT20-B 1127, its first clause
+    'clock times in the Chinese': (
+        '地铁7号线北京西站(开往焦化厂站方向)末班车发车时间由23:15延长至次日00:15。',
+        'The last train at the Beijing West Railway Station of Line 7 (to the Jiaohuachang Station) will exte'
+        'nd its departure from 23:15 to 00:15.',
+        '地铁7号线北京西站(开往焦化厂站方向)末班车发车时间由23:45延长至次日00:15。',
+        'The last train at the Beijing West Railway Station of Line 7 (to the Jiaohuachang Station) will exte'
+        'nd its departure from 23:15 to 00:45.',
+        'date'),
+    'days as weeks': (
+        '27日发布的上海银行间同业拆放利率（Shibor）显示，隔夜利率为1.313 % ， 较上一个交易日下行32.4个基点；7'
+        '天利率为2.59 % ， 较上一个交易日上行1.3个基点；14天利率为2.95 % ， 较上一个交易日下行1.7个基点；一年'
+        '期利率为3.048 % ， 与上一个交易日持平。',
+        'Shanghai Interbank Offered Rate(Shibor) released on September 27th showed that the overnight rate de'
+        'clined 32.4 basis points to 1.313 percent compared with the previous trading day. The seven-day Shib'
+        'or was up 1.3 basis points to 2.59 percent, while the two-week rate decreased 1.7 basis points to 2.'
+        '95 percent from the previous trading day. The one-year rate was 3.048 percent, remaining the same wi'
+        'th the previous trading day.',
+        '27日发布的上海银行间同业拆放利率（Shibor）显示，隔夜利率为1.313 % ， 较上一个交易日下行32.4个基点；7'
+        '天利率为2.59 % ， 较上一个交易日上行1.3个基点；21天利率为2.95 % ， 较上一个交易日下行1.7个基点；一年'
+        '期利率为3.048 % ， 与上一个交易日持平。',
+        'Shanghai Interbank Offered Rate(Shibor) released on September 27th showed that the overnight rate de'
+        'clined 32.4 basis points to 1.313 percent compared with the previous trading day. The seven-day Shib'
+        'or was up 1.3 basis points to 2.59 percent, while the three-week rate decreased 1.8 basis points to '
+        '2.95 percent from the previous trading day. The one-year rate was 3.048 percent, remaining the same '
+        'with the previous trading day.',
+        'number'),
+    'jin in Chinese numerals': (
+        '记者27日从内蒙古自治区兴安盟行政公署获悉，盟里日前举行的“兴安盟袁隆平院士工作站耐盐碱水稻现场测产验收'
+        '评议会”上传来好消息，耐盐碱水稻平均亩产稻谷突破一千斤。',
+        'This reporter learned from the Administrative Office of Xing’an Prefecture, Inner Mongolia Autonomou'
+        's Region, that there was good news from the Saline-Alkali Tolerant Rice Harvest Evaluation Meeting o'
+        'f the Xing’an Yuan Longping Workstation, which was that the yield per mu broke through five hundred '
+        'kilograms.',
+        '记者27日从内蒙古自治区兴安盟行政公署获悉，盟里日前举行的“兴安盟袁隆平院士工作站耐盐碱水稻现场测产验收'
+        '评议会”上传来好消息，耐盐碱水稻平均亩产稻谷突破一千二百斤。',
+        'This reporter learned from the Administrative Office of Xing’an Prefecture, Inner Mongolia Autonomou'
+        's Region, that there was good news from the Saline-Alkali Tolerant Rice Harvest Evaluation Meeting o'
+        'f the Xing’an Yuan Longping Workstation, which was that the yield per mu broke through six hundred k'
+        'ilograms.',
+        'number'),
+    'Baidu is no hundred': (
+        '自26日起，百度利用45辆自动驾驶出租车进行试运营，长沙市的乘客可通过专用网站申请乘坐。',
+        'From 26 September, 45 self-driving taxies from Baidu have officially started trial operations in Cha'
+        "ngsha. Passengers can hail one of the 45 via Baidu's app.",
+        '自26日起，百度利用40辆自动驾驶出租车进行试运营，长沙市的乘客可通过专用网站申请乘坐。',
+        None,
+        'number'),
+
+    'numeral after a noun: annex': (
+        '设立这一任务及随后修改其范围的各项决议见附件一。',
+        'The resolutions establishing this mandate and subsequently modifying its scope can be found in annex'
+        ' 1.',
+        '设立这一任务及随后修改其范围的各项决议见附件二。',
+        'The resolutions establishing this mandate and subsequently modifying its scope can be found in annex'
+        ' 2.',
+        'number'),
+    'numeral after a noun: alternative': (
+        '2.又决定，作为过渡安排，核准秘书长报告中的备选办法一，根据该办法,只有南非审计长的任命将延至2006年6月'
+        '30日，并且按目前程序选出的其他成员可以连选连任。',
+        '2. Decides also, for the transitional arrangements, to approve alternative 1 in the report of the Se'
+        'cretary-General, whereby only the appointment of the Auditor-General of South Africa will be extende'
+        'd until 30 June 2006 and the other members elected under the current procedure shall be eligible for'
+        ' re-election.',
+        '2.又决定，作为过渡安排，核准秘书长报告中的备选办法三，根据该办法,只有南非审计长的任命将延至2006年6月'
+        '30日，并且按目前程序选出的其他成员可以连选连任。',
+        '2. Decides also, for the transitional arrangements, to approve alternative 3 in the report of the Se'
+        'cretary-General, whereby only the appointment of the Auditor-General of South Africa will be extende'
+        'd until 30 June 2006 and the other members elected under the current procedure shall be eligible for'
+        ' re-election.',
+        'number'),
+    'range of Roman numerals': (
+        '(第一项至第三项)共计',
+        'Total (I-III)',
+        '(第一项至第四项)共计',
+        'Total (I-IV)',
+        'number'),
+    'rule number as a digit string': (
+        '第一五六条',
+        'Rule 156',
+        '第一五七条',
+        'Rule 165',
+        'number'),
+    'chemical name': (
+        '纳入限制三氟甲烷副产品排放量的规定。',
+        'Includes provisions to limit HFC-23 byproduct emissions.',
+        None,
+        None,
+        'number'),
+    'range of times of day': (
+        '3月16日星期一，上午10时至下午1时和下午3时至6时',
+        'Monday, 16 March: from 10 a.m. to 1 p.m. and from 3 p.m. to 6 p.m.',
+        '3月16日星期一，上午10时至下午1时和下午3时至5时',
+        'Monday, 16 March: from 10 a.m. to 1 p.m. and from 3 p.m. to 7 p.m.',
+        'date'),
+
+    'footnote mark after a word': (
+        '继实行矩阵管理方法和组织结构后，由粮农组织主持的《鹿特丹公约》秘书处部分和由环境署主持的巴塞尔、鹿特'
+        '丹和斯德哥尔摩三项公约秘书处的各分支部门继续合作开展了多项活动，特别是与技术支助、科学支持以及会议组'
+        '织有关的活动和管理活动1。',
+        'Following the implementation of the matrix-based management approach and organization, the FAO-hoste'
+        'd part of the Rotterdam Convention Secretariat and the branches of the Secretariat of the Basel, Rot'
+        'terdam and Stockholm conventions hosted by UNEP have continued to cooperate in carrying out various '
+        'activities, in particular those related to technical assistance, scientific support, meeting organiz'
+        'ation and managerial activities.',
+        None,
+        'Following the implementation of the matrix-based management approach and organization, the FAO-hoste'
+        'd part of the Rotterdam Convention Secretariat and the branches of the Secretariat of the Basel, Rot'
+        'terdam and Stockholm conventions hosted by UNEP have continued to cooperate in carrying out various '
+        'activities, in particular those related to technical assistance, scientific support, meeting organiz'
+        'ation and 2 managerial activities.',
+        'number'),
+    'footnote mark before a word': (
+        '该报告除其他外涵盖了在安圭拉、百慕大、英属维尔京群岛、开曼群岛、福克兰群岛(马尔维纳斯群岛)、1直布罗陀'
+        '、蒙特塞拉特、皮特凯恩、圣赫勒拿以及特克斯和凯科斯群岛的活动。',
+        'The report covered, inter alia, activities in Anguilla, Bermuda, British Virgin Islands, Cayman Isla'
+        'nds, Falkland Islands (Malvinas), Gibraltar, Montserrat, Pitcairn, Saint Helena and Turks and Caicos'
+        ' Islands.',
+        '该报告除其他外涵盖了在12个领土：安圭拉、百慕大、英属维尔京群岛、开曼群岛、福克兰群岛(马尔维纳斯群岛)'
+        '、1直布罗陀、蒙特塞拉特、皮特凯恩、圣赫勒拿以及特克斯和凯科斯群岛的活动。',
+        None,
+        'number'),
+    'one in three': (
+        '三分之一的美洲印第安人和阿拉斯加土著妇女在一生中会遭受强奸，而且五分之三的人会遭到人身攻击。',
+        'One in three American Indian and Alaska Native women will be raped in her lifetime, and three in fiv'
+        'e will be physically assaulted.',
+        '四分之一的美洲印第安人和阿拉斯加土著妇女在一生中会遭受强奸，而且五分之三的人会遭到人身攻击。',
+        'One in three American Indian and Alaska Native women will be raped in her lifetime, and two in five '
+        'will be physically assaulted.',
+        'number'),
+    'jin against kilograms': (
+        '展出的商代正簋距今3000多年，为此次展出“最古老”的一件青铜文物；青玉卧牛体量巨大、重量近80斤，是由一整'
+        '块青玉雕刻而成，保存品相完好，非常罕见；山石人物楼阁木座钟 、 《 南斋集锦绘画册 》 《 南斋集锦书法》'
+        '等也是首次面向公众展出的精品文物。',
+        'The gui-vessel from the Shang Dynasty is the oldest bronze vessel at this exhibition, dating to 3000'
+        ' years ago. The gigantic jade water buffalo, weighing nearly 40 kilograms, is carved out from one pi'
+        'ece of jade, which is rare and well-preserved. Other exquisite artefacts that are exhibited to the p'
+        'ublic for the first time include a clock with mountains, people and towers, the Album of Paintings o'
+        'f the Southern Studio, and Calligraphy of the Southern Studio, etc.',
+        '展出的商代正簋距今3000多年，为此次展出“最古老”的一件青铜文物；青玉卧牛体量巨大、重量近90斤，是由一整'
+        '块青玉雕刻而成，保存品相完好，非常罕见；山石人物楼阁木座钟 、 《 南斋集锦绘画册 》 《 南斋集锦书法》'
+        '等也是首次面向公众展出的精品文物。',
+        'The gui-vessel from the Shang Dynasty is the oldest bronze vessel at this exhibition, dating to 3000'
+        ' years ago. The gigantic jade water buffalo, weighing nearly 45 kilograms, is carved out from one pi'
+        'ece of jade, which is rare and well-preserved. Other exquisite artefacts that are exhibited to the p'
+        'ublic for the first time include a clock with mountains, people and towers, the Album of Paintings o'
+        'f the Southern Studio, and Calligraphy of the Southern Studio, etc.',
+        'number'),
+    'X and N-1 others': (
+        '医院保安看到慌乱的夫妻俩和小宝宝，立刻通知了产科产房，副主任医师张欢等4位医生和助产士刘艳艳拿着产包和'
+        '脐带盘就往楼下冲。',
+        'The security notified the obstetrics department immediately after seeing the flustered couple and th'
+        'eir little baby. Associate Senior Doctor Zhang Huan and other three doctors as well as a midwife Liu'
+        ' Yanyan took bags just yet and rushed downstairs.',
+        '医院保安看到慌乱的夫妻俩和小宝宝，立刻通知了产科产房，副主任医师张欢等5位医生和助产士刘艳艳拿着产包和'
+        '脐带盘就往楼下冲。',
+        'The security notified the obstetrics department immediately after seeing the flustered couple and th'
+        'eir little baby. Associate Senior Doctor Zhang Huan and other two doctors as well as a midwife Liu Y'
+        'anyan took bags just yet and rushed downstairs.',
+        'number'),
+    'year glossing next year': (
+        '比阿特丽斯明年(2020年)将和这位房地产大亨结婚。',
+        'Beatrice will marry this property tycoon next year.',
+        None,
+        'Beatrice will marry this property tycoon in 2021.',
+        'date'),
+    'year-on-year': (
+        '中国信息通信研究院今年7月发布的《云计算发展白皮书（2019 ） 》 显示，2018年中国云计算整体市场规模达96'
+        '2.8亿元，较2017年增长39.2 % 。',
+        'According to the White Paper on Cloud Computing Development (2019) released by the China Academy of '
+        "Information and Communications Technology (CAICT) in July this year, China's overall cloud computing"
+        ' market size reached 96.28 billion Chinese yuan in 2018, an increase of 39.2 percent year-on-year.',
+        None,
+        'According to the White Paper on Cloud Computing Development (2019) released by the China Academy of '
+        "Information and Communications Technology (CAICT) in July this year, China's overall cloud computing"
+        ' market size reached 96.28 billion Chinese yuan in 2018, an increase of 39.2 percent over 2016.',
+        'date'),
+    'service number in a name': (
+        '巧的是，在19日、20日、21日，湖北省妇幼保健院产科和新生儿科连续3天接诊了3个生在路上的早产儿，另外两个'
+        '都是出生在120急救车上，都是29周的早产儿。',
+        'Coincidently, on the 19th, 20th and 21st, Hubei Maternity and Child Health Care Hospital has receive'
+        'd three premature babies who were all born on the way to the hospital. Besides the baby born in his '
+        "father's car, the other two were born in the ambulance and were both 29-week premature babies.",
+        '巧的是，在19日、20日、21日，湖北省妇幼保健院产科和新生儿科连续3天接诊了3个生在路上的早产儿，另外两个'
+        '都是出生在120急救车上，都是28周的早产儿。',
+        None,
+        'number'),
+    'time zone offset': (
+        '北京时间27日，NBA发展联盟宣布试行罚球新规，每次罚球只出手一次，分值由犯规情况来确定。',
+        'On the 27th (GMT+8), the NBA Gatorade League announced the new free throw rule - one free throw will'
+        ' be worth one, two, or three points depending on where and when a player is fouled on the shot.',
+        '北京时间28日，NBA发展联盟宣布试行罚球新规，每次罚球只出手一次，分值由犯规情况来确定。',
+        None,
+        'number'),
+    'list marks inside a sentence': (
+        '根据媒体对去大型国际机场多种交通路线时间和费用的测算，如从南五环出发走京开高速直接上大兴机场高速，开'
+        '车的话50分钟就能到，油钱来回40元左右，高速费15元；而选择轨道交通地铁大兴机场线，路程根据距离以20公里'
+        '、30公里为限，票价分为10元、25元、35元三档；市民还可乘坐京雄城际，从北京西站到大兴机场站只要20多分钟'
+        '。',
+        'Based on media reports, we have calculated the time and cost of various transportation routes to thi'
+        's airport: 1) 50 minutes’ drive by taking the Jingkai Expressway directly to Daxing Airport Expressw'
+        'ay from the South Fifth Ring Road, which will cost 40 yuan in total, with the highway tolls being 15'
+        ' yuan; 2) take Daxing Airport Subway, for which the distance varies from 20 km and 30 km, and for wh'
+        'ich the ticket price is 10, 25, or 35 yuan; 3) take the Jingxiong Intercity Train, which takes only '
+        'more than 20 minutes from Beijing West Railway Station to Daxing Airport Station.',
+        '根据媒体对去大型国际机场多种交通路线时间和费用的测算，如从南五环出发走京开高速直接上大兴机场高速，开'
+        '车的话50分钟就能到，油钱来回45元左右，高速费15元；而选择轨道交通地铁大兴机场线，路程根据距离以20公里'
+        '、30公里为限，票价分为10元、25元、35元三档；市民还可乘坐京雄城际，从北京西站到大兴机场站只要20多分钟'
+        '。',
+        'Based on media reports, we have calculated the time and cost of various transportation routes to thi'
+        's airport: 1) 50 minutes’ drive by taking the Jingkai Expressway directly to Daxing Airport Expressw'
+        'ay from the South Fifth Ring Road, which will cost 40 yuan in total, with the highway tolls being 16'
+        ' yuan; 2) take Daxing Airport Subway, for which the distance varies from 20 km and 30 km, and for wh'
+        'ich the ticket price is 10, 25, or 35 yuan; 3) take the Jingxiong Intercity Train, which takes only '
+        'more than 20 minutes from Beijing West Railway Station to Daxing Airport Station.',
+        'number'),
+    'ordinal against ordinal': (
+        '继上海之后，北京成为我国第二个同城拥有两座机场的城市，与上海虹桥国际机场主要服务于国内航空事务、浦东'
+        '机场则以国际航运航空为主类似，未来首都机场与大兴机场也将以服务于国内与国际不同航空业务的差异化定位，'
+        '提供更加细分的服务。',
+        'Following Shanghai, Beijing has become the second player in China to run two airports in the same ci'
+        'ty. Similar to the business roles of Shanghai Hongqiao International Airport mainly serving domestic'
+        ' flights and Pudong Airport focusing on international shippings, differentiated services are also in'
+        'troduced in the operation of Bejing Capital Airport and Daxing Airport, which will provide more spec'
+        'ialized services in niche markets covering both domestic and international aviation business in the '
+        'future.',
+        '继上海之后，北京成为我国第三个同城拥有两座机场的城市，与上海虹桥国际机场主要服务于国内航空事务、浦东'
+        '机场则以国际航运航空为主类似，未来首都机场与大兴机场也将以服务于国内与国际不同航空业务的差异化定位，'
+        '提供更加细分的服务。',
+        'Following Shanghai, Beijing has become the third player in China to run two airports in the same cit'
+        'y. Similar to the business roles of Shanghai Hongqiao International Airport mainly serving domestic '
+        'flights and Pudong Airport focusing on international shippings, differentiated services are also int'
+        'roduced in the operation of Bejing Capital Airport and Daxing Airport, which will provide more speci'
+        'alized services in niche markets covering both domestic and international aviation business in the f'
+        'uture.',
+        'number'),
+
 }
 
 
@@ -158,6 +431,54 @@ def test_names_from_the_glossary_cedict_and_implied_forms() -> None:
                       "Xu Lejiang, deputy minister of the United Front Work Department of the CPC Central "
                       "Committee.") == []
     assert [m.target_only for m in mismatches("艾滋病毒感染者。", "People living with HIV and the IAEA.")] == [["IAEA"]]
+    # CC-CEDICT senses that spell an acronym out in brackets: 世卫 "World Health Organization (WHO)", but not
+    # its usage labels: 最高人民法院 "Supreme People's Court (PRC)" is no form of the PRC
+    from transdiff.checks.names import name_index
+    index = name_index()
+    assert {"世卫", "全国人大"} <= index.chinese_of["WHO"] | index.chinese_of["NPC"]
+    assert "最高人民法院" not in index.chinese_of["PRC"]
+
+
+@pytest.mark.parametrize("zh_is_source", [True, False])
+def test_names_short_forms_and_organs(zh_is_source: bool) -> None:
+    # UN-dev 2147 and 3414: the UN's Chinese short forms 艾滋病署 (UNAIDS) and 维和部 (DPKO)
+    unaids = ("2013年，在15 -24岁所有新感染艾滋病毒的青年中，约60%为少女和青年妇女(艾滋病署，2014年)。",
+              "In 2013, almost 60 per cent of all new HIV infections among young people aged 15-24 occurred among "
+              "adolescent girls and young women (UNAIDS 2014).")
+    dpko = ("维和部利用咨询人进行评价或培训。", "DPKO utilizes consultants either to conduct evaluations or to carry out "
+            "training.")
+    # WMT20 line 963 (its opening), with the CPC named as official English texts name a Party committee (市委)
+    cpc = ("湖南省委常委、长沙市委书记胡衡华出席。", "Hu Henghua, member of the Standing Committee of the CPC Hunan "
+           "Provincial Committee and Secretary of the CPC Changsha Municipal Committee, attended.")
+    for zh, en in (unaids, dpko, cpc):
+        assert mismatches(zh, en, zh_is_source=zh_is_source) == [], en
+    changed = mismatches(dpko[0].replace("维和部", "难民署"), dpko[1], zh_is_source=zh_is_source)
+    assert [m.kind for m in changed] == ["name"]
+    assert (changed[0].target_only if zh_is_source else changed[0].source_only) == ["DPKO"]
+    changed = mismatches(unaids[0], unaids[1].replace("UNAIDS", "UNICEF"), zh_is_source=zh_is_source)
+    assert [m.kind for m in changed] == ["name"]
+
+
+def test_acronym_the_text_defines_as_another_name_is_no_finding() -> None:
+    # CEB is the UN's Chief Executives Board (首协会) in the glossary, but the English says which CEB it means
+    zh = "光大银行的贷款增长了。"
+    assert mismatches(zh, "Loans of China Everbright Bank (CEB) grew.") == []
+    assert [m.target_only for m in mismatches(zh, "Loans of the CEB grew.")] == [["CEB"]]
+    assert [m.target_only for m in mismatches(
+        zh, "Loans of the United Nations System Chief Executives Board for Coordination (CEB) grew.")] == [["CEB"]]
+
+
+def test_acronym_that_may_name_a_local_body_is_weak() -> None:
+    # WMT20-B 1071: CEB is China Everbright Bank (光大银行) here; the index knows CEB as the UN's Chief
+    # Executives Board (首协会): a finding below the default threshold. UNGA is 联大 (WMT20-B 1586).
+    zh, en = "9月24日，光大银行公告称光大理财已正式获准开业。", ("On September 24th, CEB announced that Everbright "
+                                                          "Wealth Management had officially been approved to open.")
+    found = mismatches(zh, en)
+    assert [m.kind for m in found] == ["name"] and found[0].confidence < 0.5
+    found = mismatches(zh, en.replace("CEB", "UNHCR"))
+    assert [m.kind for m in found] == ["name"] and found[0].confidence >= 0.5
+    assert mismatches("坚持按照联大第2758号决议处理台湾问题。",
+                      "It would handle issues relating to Taiwan in accordance with UNGA Resolution 2758.") == []
 
 
 def test_acronym_without_known_equivalent_is_no_finding() -> None:

@@ -413,3 +413,14 @@ def test_zh_clock_times_and_decimals() -> None:
     assert [(q.kind, q.value) for q in zh_quantities("下午三点三十分")] == [("time", 930)]
     assert values(zh_quantities("三点五亿元")) == [350_000_000]
     assert values(zh_quantities("增长七点二个百分点")) == [7.2]
+
+
+def test_financial_years_and_ranges_of_hours() -> None:
+    # 2014/15 spans two years, on either side; "3-6 p.m." is 3 p.m. to 6 p.m., like 下午3时至6时
+    assert unmatched(zh_quantities("2014-2015年"), en_quantities("in 2014/15")) == ([], [])
+    assert unmatched(zh_quantities("2015/16年度预算"), en_quantities("the budget for 2015-2016")) == ([], [])
+    left = unmatched(zh_quantities("2014-2015年"), en_quantities("in 2014/16"), include_weak=True)
+    assert [q.surface for q in left[1]] == ["2014/16"]
+    assert unmatched(zh_quantities("下午3时至6时"), en_quantities("from 3-6 p.m.")) == ([], [])
+    zh_left, en_left = unmatched(zh_quantities("下午3时至6时"), en_quantities("from 2-6 p.m."))
+    assert [q.surface for q in zh_left] == ["下午3时"] and [q.surface for q in en_left] == ["2"]

@@ -267,7 +267,8 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
             found: list[CheckFinding] = []
             if "omission" in wanted:
                 found += _coverage_findings(pair, engine.hierarchy(pair), settings, engine)
-            found += _mismatch_findings(pair, *engine.unit_features(pair), wanted, glossary_used)
+            found += [f for f in _mismatch_findings(pair, *engine.unit_features(pair), wanted, glossary_used)
+                      if f.confidence >= min_confidence]
             per_unit[position] = sorted(per_unit[position] + found, key=lambda f: _UNIT_ORDER.index(f.check))
     terms: list[dict[str, Any]] = []
     if "terms" in wanted and pairs:

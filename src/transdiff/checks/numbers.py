@@ -7,6 +7,8 @@ only may be expressed in words no reader understands (0.6).
 """
 from __future__ import annotations
 
+import re
+
 from ..represent.numbers import Quantity, agree, unmatched
 from .pairs import AlignedPair, Mismatch
 
@@ -40,7 +42,9 @@ def _telling(q: Quantity) -> bool:
     if q.kind == "ordinal":              # "second", 第二产业 (secondary industry): not always a rank
         return q.value >= 3
     whole = q.value >= 2 and q.value == int(q.value)
-    return q.kind in ("number", "percent") and (whole or 0 < q.value < 1 and q.value != 0.5)   # two-thirds
+    # two-thirds; eight thirds, but not one and a half (一个半小时 / 90 minutes)
+    fraction = 0 < q.value < 1 and q.value != 0.5 or q.value > 1 and q.value * 2 != int(q.value * 2)
+    return q.kind in ("number", "percent") and (whole or fraction)
 
 
 def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:
@@ -52,12 +56,33 @@ def _reported(left: list[Quantity], other_left: list[Quantity]) -> list[str]:
 def _stands_against(weak: Quantity, other: Quantity) -> bool:
     """A strong leftover, or a weak one of the same order of magnitude: 五场 against "two" is a changed
     number, 两 against "Five-hundred-meter" two unrelated words."""
+    if weak.kind == other.kind == "ordinal" and weak.value != other.value:
+        return True           # 第三个 against "the second": one rank for another
     if not _telling(other):
         return False
     if not other.weak:
         return True
     low, high = sorted((abs(weak.value), abs(other.value)))
     return low > 0 and high / low < 10
+
+
+def _list_commas(zh_left: list[Quantity], en_left: list[Quantity]) -> tuple[list[Quantity], list[Quantity]]:
+    """211，985大学 is 211 and 985 when the other side has those two numbers left: a comma between digits
+    groups thousands (100，000) or lists numbers, and which one it is only the other side tells."""
+    for q in [q for q in zh_left if ("，" in q.surface or "," in q.surface) and q.kind == "number"]:
+        parts = [p.strip() for p in re.split("[,，]", q.surface)]
+        if not all(p.isdigit() for p in parts):
+            continue
+        matched = []
+        for part in parts:
+            hit = next((e for e in en_left if e.kind == "number" and e.value == int(part) and e not in matched), None)
+            if hit is None:
+                break
+            matched.append(hit)
+        else:
+            zh_left = [z for z in zh_left if z is not q]
+            en_left = [e for e in en_left if not any(e is m for m in matched)]
+    return zh_left, en_left
 
 
 def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:
@@ -67,7 +92,7 @@ def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:
     en_q = [q for f in en_f for q in f.quantities]
     if not zh_q and not en_q:
         return []
-    zh_left, en_left = unmatched(zh_q, en_q, include_weak=True)
+    zh_left, en_left = _list_commas(*unmatched(zh_q, en_q, include_weak=True))
     # a value repeated on one side (15岁 ... 不满15岁 / 15 years ... under that age) is one value, not two
     # when nothing is left on the other side to stand against it
     zh_left, en_left = ([q for q in zh_left if any(_telling(e) for e in en_left) or not _said_elsewhere(q, en_q)],

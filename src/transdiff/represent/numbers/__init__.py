@@ -6,7 +6,8 @@ a translator wants few false alarms, so words that only look like numbers (一�
 left alone, and small numbers written as words (三个, "five") are marked ``weak``: they may absorb
 a counterpart on the other side but are never reported as unmatched themselves.
 
-The readers are in zh.py and en.py, the pairing in matching.py; quantity.py holds the ``Quantity`` type.
+The readers are in zh.py (with zh_context.py: clock times, counts of listed items) and en.py, the pairing
+in matching.py; quantity.py holds the ``Quantity`` type.
 """
 from .en import MONTH_NAMES, en_quantities
 from .matching import agree, unmatched

@@ -6,7 +6,7 @@ from bisect import bisect_right
 from typing import Optional
 
 from .quantity import (AR_INT, FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued,
-                       with_original_surfaces)
+                       with_original_surfaces, year_pair)
 
 def _words(names: str, values: object) -> dict[str, int]:
     return dict(zip(names.split(), values))  # type: ignore[call-overload]
@@ -113,7 +113,10 @@ def _en_scan(text: str) -> list[Quantity]:
                 # weak: Annex III, Part I are often 附件三, 第一部分, whose small numeral is weak too
                 out.append(Quantity(float(value), "number", m.start("rv"), m.end(), m.group("rv"), weak=True))
         elif m.lastgroup == "slash":        # 1/10, 2/3: weak, like 十分之一
-            if int(m.group("sd")):
+            years = year_pair(m, text)      # 2014/15: two years
+            if years:
+                out += years
+            elif int(m.group("sd")):
                 out.append(Quantity(int(m.group("sn")) / int(m.group("sd")), "number", m.start(), m.end(),
                                     m.group(), weak=True))
         elif m.lastgroup == "digits":
@@ -133,6 +136,7 @@ _TIME = re.compile(r"(?<![\d.,:])(?P<h>[01]?\d|2[0-4])(?:(?P<sep>[.:])(?P<m>[0-5
                    r"(?P<ampm>[ap]\.?[ \t]?m\b\.?|o['’]clock\b)?(?![\d.,:]?\d)", re.I)
 
 
+_TIME_RANGE_START = re.compile(r"(?<![\d.,:])(?P<t>(?P<h>[01]?\d)(?:[.:](?P<m>[0-5]\d))?)[ \t]*(?:-|–|to)[ \t]*$")
 _RELATIVE_YEAR = re.compile(r"\b(?:this|last|next|that|the same|the current|the previous|the past|the coming|"
                             r"(?<=during )the|(?<=in )the) year\b(?![ \t]+\d)",
                             re.I)
@@ -156,6 +160,16 @@ _MILITARY_TIME = re.compile(r"(?<![\d.,])(?:(0\d)([0-5]\d)\b|([01]\d|2[0-3])([0-
 # a footnote mark glued to the end of a word or sentence: "on the Conference website.3", "ranges"18", [23]
 _FOOTNOTE = re.compile(r"(?:(?<=[a-z\"”)])|(?<=[a-z\"”)][.,;:]))\d{1,3}(?=\s|$)"
                        r"(?![ \t]*(?:million|billion|thousand|trillion|per|%))|\[\d{1,3}\]", re.M)
+_SMALL_NUMBER = r"one|two|three|four|five|six|seven|eight|nine|ten|\d{1,3}"
+# "one in three", "three out of five" (三分之一, 五分之三): a share
+_ONE_IN = re.compile(rf"\b(?P<a>{_SMALL_NUMBER})[ \t]+(?:in|out[ \t]+of)[ \t]+(?P<b>{_SMALL_NUMBER}|a hundred|1,?000)\b"
+                     rf"(?![.,]\d)", re.I)
+# GMT+8 (北京时间), UTC-5: an offset of time zones, not a quantity of the sentence
+_ZONE_OFFSET = re.compile(r"\b(?:GMT|UTC)[ \t]*[+\-−–][ \t]*\d{1,2}(?::?\d\d)?\b")
+# "the airport: 1) 50 minutes by car ... 2) the subway": marks of a list inside a sentence
+_INLINE_LIST = re.compile(r"(?<=[:;,.][ \t])\d{1,2}\)(?=[ \t])|(?<=^)\d{1,2}\)(?=[ \t])", re.M)
+# Total (I-III), Parts I-IV: a range of Roman numerals (第一项至第三项)
+_ROMAN_RANGE = re.compile(r"(?<![A-Za-z])(?P<a>[IVX]+)[ \t]*[-–][ \t]*(?P<b>[IVX]+)(?![A-Za-z])")
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 
@@ -202,10 +216,29 @@ def _spelled_amounts(text: str, taken: list[Quantity]) -> list[Quantity]:
     for m in _MILITARY_TIME.finditer(text):
         hour, minute = next((m.group(k), m.group(k + 1)) for k in (1, 3, 5) if m.group(k))
         out.append(Quantity(float(int(hour) * 60 + int(minute)), "time", m.start(), m.end(), m.group()))
+    for m in _ONE_IN.finditer(text):
+        a, b = (_small_number(m.group(k)) for k in ("a", "b"))
+        if 0 < a < b:
+            out.append(Quantity(a / b, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _ROMAN_RANGE.finditer(text):
+        a, b = _roman(m.group("a")), _roman(m.group("b"))
+        if a is not None and b is not None and a < b:
+            out += [Quantity(float(a), "number", m.start("a"), m.end("a"), m.group("a"), weak=True),
+                    Quantity(float(b), "number", m.start("b"), m.end("b"), m.group("b"), weak=True)]
+    for m in _ZONE_OFFSET.finditer(text):
+        out.append(Quantity(0.0, "number", m.start(), m.end(), m.group(), weak=True))
+    for m in _INLINE_LIST.finditer(text):
+        if text.count("(", 0, m.start()) <= text.count(")", 0, m.start()):      # not the end of "(2014-2015)"
+            out.append(Quantity(float(m.group()[:-1]), "number", m.start(), m.end(), m.group(), weak=True))
     for m in _FOOTNOTE.finditer(text):
         value = m.group().strip("[]")
         out.append(Quantity(float(value), "number", m.start(), m.end(), m.group(), weak=True))
     return [q for q in out if not any(t.start < q.end and q.start < t.end for t in taken)]
+
+
+def _small_number(word: str) -> float:
+    word = word.lower().replace(",", "")
+    return 100.0 if word == "a hundred" else float(word) if word.isdigit() else float(_SMALL_WORDS[word])
 
 
 def _en_times(text: str, taken: list[Quantity]) -> list[Quantity]:
@@ -219,9 +252,15 @@ def _en_times(text: str, taken: list[Quantity]) -> list[Quantity]:
         if m.group("sep") == ":" and not m.group("ampm") and text[m.end():m.end() + 1] == ":":
             continue
         hour, minute = int(m.group("h")), int(m.group("m") or 0)
-        if (m.group("ampm") or "").lower().startswith("p") and hour < 12:
+        afternoon = (m.group("ampm") or "").lower().startswith("p")
+        if afternoon and hour < 12:
             hour += 12
         out.append(Quantity(float(hour * 60 + minute), "time", m.start(), m.end(), m.group().rstrip()))
+        first = _TIME_RANGE_START.search(text, max(0, m.start() - 12), m.start()) if m.group("ampm") else None
+        if first and int(first.group("h")) <= 12:      # 3-6 p.m.: the first hour is in the afternoon too
+            h = int(first.group("h")) + (12 if afternoon and int(first.group("h")) < 12 else 0)
+            out.append(Quantity(float(h * 60 + int(first.group("m") or 0)), "time", first.start(), first.end("t"),
+                                text[first.start():first.end("t")]))
     return out
 
 

@@ -56,7 +56,7 @@ def _agreement(a: Quantity, b: Quantity) -> int:
         # 近三成 / nearly one third: 30 per cent and a third are one vague share
         share, number = (a, b) if a.kind == "percent" else (b, a)
         return 1 if 0 < number.value < 1 and math.isclose(share.value / 100, number.value, rel_tol=0.15) else 0
-    if not math.isclose(a.value, b.value, rel_tol=1e-9, abs_tol=1e-12):
+    if not any(math.isclose(x, y, rel_tol=1e-9, abs_tol=1e-12) for x in a.values for y in b.values):
         return 0
     if a.kind == b.kind:
         return 3
@@ -77,7 +77,7 @@ def _keys(q: Quantity) -> list[tuple]:
     if q.weak and (q.kind == "percent" or q.kind == "number" and 0 < q.value < 1):
         keys.append(("share",))          # 三成 meets "one third"
     if q.kind != "date" or _day_only(q):
-        keys.append(("v", _value_key(q.value)))
+        keys += [("v", _value_key(v)) for v in q.values]
     if q.date is not None:
         y, m, d = q.date
         if y is not None:
@@ -90,7 +90,7 @@ def _keys(q: Quantity) -> list[tuple]:
 
 
 def _identity(q: Quantity) -> tuple:
-    return (q.kind, q.date) if q.kind == "date" else (q.kind, _value_key(q.value))
+    return (q.kind, q.date) if q.kind == "date" else (q.kind, _value_key(q.value), q.also)
 
 
 def _classes(quantities: list[Quantity]) -> dict[tuple, list[int]]:

@@ -32,6 +32,11 @@ class Quantity:
     surface: str                   # text[start:end]
     date: Optional[DateParts] = None
     weak: bool = False             # small number written as a word: never reported as unmatched
+    also: tuple[float, ...] = ()   # other values the other side may write: 80斤 is also 40 (kilograms)
+
+    @property
+    def values(self) -> tuple[float, ...]:
+        return (self.value, *self.also)
 
 
 def date_quantity(y: Optional[int], m: Optional[int], d: Optional[int], start: int, end: int, text: str,
@@ -39,6 +44,17 @@ def date_quantity(y: Optional[int], m: Optional[int], d: Optional[int], start: i
     kind = "year" if m is None and d is None else "date"
     return Quantity(float((y or 0) * 10000 + (m or 0) * 100 + (d or 0)) if kind == "date" else float(y or 0),
                     kind, start, end, text[start:end], (y, m, d), weak)
+
+
+def year_pair(m: "re.Match[str]", text: str) -> Optional[list[Quantity]]:
+    """2014/15, 2015/2016 (groups sn, sd): a financial or school year, the two years it spans (2014-2015年)."""
+    first, second = m.group("sn"), m.group("sd")
+    if len(first) != 4 or not 1900 <= int(first) <= 2100:
+        return None
+    if not (len(second) == 2 and int(second) == (int(first) + 1) % 100 or len(second) == 4 and int(second) == int(first) + 1):
+        return None
+    return [date_quantity(int(first), None, None, m.start("sn"), m.end("sn"), text),
+            date_quantity(int(first) + 1, None, None, m.start("sd"), m.end("sd"), text)]
 
 
 def small(value: float) -> bool:

@@ -2,12 +2,15 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Optional
 
 from ..chinese import is_han
 
 from .en import en_dates
-from .quantity import FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small, with_original_surfaces
+from .zh_context import clock_times, counts_a_list
+from .quantity import (FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small,
+                       with_original_surfaces, year_pair)
 
 _ZH_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
@@ -68,6 +71,18 @@ _APPROXIMATE = set("近逾数几超约")           # 数十亿 "billions", 近�
 _ROUND_APPROXIMATE = _APPROXIMATE | set("过上破足")   # 过亿, 上百, 破千, 不足百万: vague round amounts
 _SI_AFTER_KILO = set("米克瓦伏卡兆帕赫")       # 5千米 is 5 km, not 5000 metres
 _PLAN_SUFFIX = re.compile(r"”?[规时期计]")    # “十四五”规划 = the 14th Five-Year Plan
+# 较2017年增长 "year-on-year": a year the other side may leave to a relative phrase
+_COMPARED_YEAR_BEFORE = re.compile(r"(?:较|比|同比)[ \t]*$")
+# 明年(2020年): the year says which year 明年 is; one quantity, the year, which "next year" may stand for
+_GLOSSING_YEAR = re.compile(r"[ \t]*[（(][ \t]*\d{4}[ \t]*年[ \t]*[)）]")
+# 120急救车 "the ambulance", 110报警, 12345热线, 985高校: a service's number as part of its name
+_SERVICE_AFTER = ("急救", "救护", "报警", "火警", "热线", "专线", "高校", "工程", "院校")
+_PERSON_COUNTERS = set("位名人个")
+_TIME_RANGE_TAIL = re.compile(rf"{_SP}[至到\-－—–~～]{_SP}(?P<h>[01]?\d|2[0-4]|{_CN_RUN}){_SP}[时点]"
+                              rf"(?:{_SP}(?P<m>[0-5]?\d|{_CN_RUN}){_SP}分)?")
+# 附件一 annex 1, 备选办法一 alternative 1, 表三 table 3: a numeral after the noun it numbers
+_NUMBERED_NOUN = re.compile(r"(?:附件|附录|附表|办法|方案|选项|专栏|阶段|(?<![代发列报外年时仪图地])表|(?<![地企试构意蓝版])图)$")
+_CHEMICAL_AFTER = set("氟氯溴碘氧氢氮硫磷碳硅")     # 三氟甲烷 (HFC-23), 二氧化碳: names of compounds
 _RANGE_UNIT = re.compile(rf"{_SP}[至到~～\-－—–]{_SP}{_AR_NUM}{_SP}[多余]?{_SP}([百千万萬亿億]+)")
 
 
@@ -147,6 +162,10 @@ def zh_quantities(text: str) -> list[Quantity]:
     """Numbers, percentages, ordinals, years and dates in a Chinese text, in text order."""
     scanned = text.translate(FULL_WIDTH_DIGITS)      # same length, so offsets stay valid
     found = _zh_scan(scanned)
+    clock = clock_times(scanned)                    # 次日00:30以后: a time of day, not 0 and 30
+    if clock:
+        found = sorted(clock + [q for q in found if not any(c.start < q.end and q.start < c.end for c in clock)],
+                       key=lambda q: q.start)
     if _LATIN_MONTH.search(scanned):                 # 6 February 2015 left in English inside the Chinese
         latin = en_dates(scanned)
         found = sorted(latin + [q for q in found if not any(d.start < q.end and q.start < d.end for d in latin)],
@@ -156,8 +175,11 @@ def zh_quantities(text: str) -> list[Quantity]:
 
 def _zh_scan(text: str) -> list[Quantity]:
     out: list[Quantity] = []
+    skip_until = 0
     for m in _ZH_PATTERN.finditer(text):
         start, end, g = m.start(), m.end(), m.lastgroup
+        if start < skip_until:
+            continue
         nxt, surface = text[end:end + 1], m.group()
         if g == "list" or g == "permil":
             continue
@@ -172,12 +194,15 @@ def _zh_scan(text: str) -> list[Quantity]:
             if m.group("ym2"):               # 2014年4月至8月: two months of one year
                 out.append(date_quantity(year, _zh_int_of(m.group("ym")), None, start, m.end("ym") + 1, text))
                 out.append(date_quantity(year, _zh_int_of(m.group("ym2")), None, m.start("ym2"), end, text))
+            elif not m.group("ym") and _COMPARED_YEAR_BEFORE.search(text, max(0, start - 4), start):
+                out.append(date_quantity(year, None, None, start, end, text, weak=True))
             else:
                 out += _day_range(year, m, "ym", "yd", "yd2", text)
         elif g == "md":
             out += _day_range(None, m, "m", "d", "d2", text)
         elif g == "rel":                     # 今年 "this year": whichever year the other side names
-            out.append(Quantity(0.0, "relyear", start, end, surface, weak=True))
+            if not _GLOSSING_YEAR.match(text, end):
+                out.append(Quantity(0.0, "relyear", start, end, surface, weak=True))
         elif g == "day":                     # 27日 alone: the English usually names the month too
             out.append(date_quantity(None, None, _zh_int_of(m.group("dv")), start, end, text, weak=True))
         elif g == "decade":                  # 90年代, 八十年代, 80后: the 1990s, the 1980s
@@ -190,6 +215,8 @@ def _zh_scan(text: str) -> list[Quantity]:
                 out.append(Quantity(v, "percent", start, end, surface))
         elif g == "cheng":                   # 三成 = 30%
             out.append(Quantity(10.0 * (_zh_value(m.group("chv")) or 0), "percent", start, end, surface, weak=True))
+        elif g == "slash" and year_pair(m, text):       # 2015/16年度: two years
+            out += year_pair(m, text) or []
         elif g in ("frac", "slash"):
             num, den = _zh_value(m.group("fn") or m.group("sn")), _zh_value(m.group("fd") or m.group("sd"))
             if num is not None and den:
@@ -197,6 +224,8 @@ def _zh_scan(text: str) -> list[Quantity]:
         elif g == "ord":
             raw = m.group("ov")
             v = _zh_value(raw)
+            if v is None and len(raw) > 1 and all(c in _ZH_DIGITS and c not in "两兩" for c in raw):
+                v = float("".join(str(_ZH_DIGITS[c]) for c in raw))     # 第一五六条: rule 156
             if v is None:
                 continue
             if re.match(r"[A-Za-z()（）\s]{0,8}号", text[end:end + 9]):   # 第217A(III)号: a resolution number
@@ -217,9 +246,17 @@ def _zh_scan(text: str) -> list[Quantity]:
             hour = _zh_int_of(m.group("th") or m.group("th2"))
             minute = 30 if m.group("half") else _zh_int_of(m.group("tm")) or 0
             if hour is not None and hour <= 24 and minute < 60:
-                if (m.group("noon") or m.group("noon2")) in ("下午", "晚上") and hour < 12:
+                afternoon = (m.group("noon") or m.group("noon2")) in ("下午", "晚上")
+                if afternoon and hour < 12:
                     hour += 12
                 out.append(Quantity(float(hour * 60 + minute), "time", start, end, surface))
+                tail = _TIME_RANGE_TAIL.match(text, end)     # 下午3时至6时: 6 p.m., not the number 6
+                last = _zh_int_of(tail.group("h")) if tail else None
+                if tail and last is not None and last <= 24:
+                    last += 12 if afternoon and last < 12 else 0
+                    out.append(Quantity(float(last * 60 + (_zh_int_of(tail.group("m")) or 0)), "time",
+                                        tail.start("h"), tail.end(), text[tail.start("h"):tail.end()]))
+                    skip_until = tail.end()
         elif g == "ban":                     # 半年 half a year, 一个半小时 an hour and a half
             whole = _zh_value(m.group("bv")) if m.group("bv") else 0.0
             if whole is not None:
@@ -234,7 +271,10 @@ def _zh_scan(text: str) -> list[Quantity]:
             if q is not None:
                 out.append(q)
         else:
-            out.extend(_zh_numeral(text, m))
+            numerals = _zh_numeral(text, m)
+            if text[end:end + 1] == "斤":       # 一千斤, 破千斤: 500 kilograms
+                numerals = [replace(q, also=(q.value / 2,)) for q in numerals]
+            out.extend(numerals)
     return out
 
 
@@ -269,14 +309,37 @@ def _zh_arabic(text: str, m: re.Match) -> Optional[Quantity]:
         ranged = _RANGE_UNIT.match(text, end)      # 600至850亿: both ends are in 亿
         if ranged:
             v *= _zh_big(_trim_si(ranged.group(1), text[ranged.end():ranged.end() + 1]))
+    plain = not m.group("am") and m.group("av").isdigit()
     weak = glued(text, start) or after_colon(text, start) or v == 1 and not units and (
-        nxt in _COUNTERS or text[end:end + 2] in ("小时", "分钟"))   # 1小时 is "an hour"
-    return Quantity(v, "number", start, end, text[start:end], weak=weak)
+        nxt in _COUNTERS or text[end:end + 2] in ("小时", "分钟")) or plain and (   # 1小时 is "an hour"
+        _footnote_mark(text, start, end) or text[end:end + 2] in _SERVICE_AFTER or counts_a_list(text, start, end, v))
+    also: tuple[float, ...] = ()
+    if nxt == "斤":
+        also = (v / 2,)            # 80斤 is 40 kilograms
+    elif nxt == "天" and v >= 7 and v % 7 == 0:
+        also = (v / 7,)            # 14天 is two weeks
+    elif plain and text[start - 1:start] == "等" and nxt in _PERSON_COUNTERS and v >= 2:
+        also = (v - 1,)            # 张欢等4位医生: Zhang Huan and three other doctors
+    return Quantity(v, "number", start, end, text[start:end], weak=weak, also=also)
+
+
+def _footnote_mark(text: str, start: int, end: int) -> bool:
+    """A footnote mark of UN text: one or two digits glued to the word before a punctuation mark (活动1。) or
+    to the word after a list comma or the start of a line (、1直布罗陀), with no counter after it."""
+    if end - start > 2:
+        return False
+    before, nxt = text[start - 1:start], text[end:end + 1]
+    if is_han(before) and (nxt in ("。", "，", "；", "、", "：", "\n", "") or nxt in "”）)"):
+        return True
+    return before in ("", "\n", "、", "，", "；") and is_han(nxt) and nxt not in _COUNTERS and \
+        not text.startswith(("年", "月", "日", "号", "时", "点", "分", "秒"), end)
 
 
 def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
     raw, start, end = m.group("cv"), m.start(), m.end()
     nxt, before = text[end:end + 1], text[start - 1:start]
+    if raw in ("百", "千") and nxt == "度":
+        return []       # 百度 Baidu; a hundred degrees is 一百度
     counted = nxt in _COUNTERS or text[end:end + 2] == "分钟"
     v = _zh_value(raw)
     if v is None and raw[0] in "百千万萬亿億" and (counted or before in _ROUND_APPROXIMATE) and raw != "万一":
@@ -292,6 +355,10 @@ def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
             unit = _zh_big(pair[3])
             return [Quantity(_ZH_DIGITS[d] * unit, "number", start, end, raw, weak=True) for d in pair.groups()[:2]]
         return []
+    if nxt in _CHEMICAL_AFTER and not m.group("cm"):
+        return []
+    if v < 100 and not m.group("cm") and nxt not in _COUNTERS and _NUMBERED_NOUN.search(text, max(0, start - 3), start):
+        return [Quantity(v, "number", start, end, raw, weak=True)]
     v *= _zh_big(m.group("cm"))
     if raw in ("两", "兩") and not m.group("cm") and nxt not in _TWO_AS_NAME:
         counted = True      # 两 is "two" before any noun (两委员会 the two Commissions), unlike 一 or 十

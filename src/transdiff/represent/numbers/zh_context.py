@@ -1,0 +1,42 @@
+"""Chinese quantities read from their context: clock times (次日00:30以后) and counts of listed items
+(中、英 ... 日等8个语种), for zh.py."""
+from __future__ import annotations
+
+import re
+
+from .quantity import Quantity
+
+_CLOCK = re.compile(r"(?<![\d.:：])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])")
+# a clock time, unlike a score (以25:19), comes with words of time or of a span
+_CLOCK_BEFORE = re.compile(r"(?:次日|凌晨|上午|下午|晚上|早上|中午|时间|[至到由从于在])[ \t]*$")
+_CLOCK_AFTER = re.compile(r"[ \t]*(?:以后|以前|之前|之后|[前后开起至到许]|发车|左右)")
+
+
+def clock_times(text: str) -> list[Quantity]:
+    """Times of day written with a colon (23:15, 00：50) where words of time or of a span stand by them."""
+    out = []
+    for m in _CLOCK.finditer(text):
+        if _CLOCK_BEFORE.search(text, max(0, m.start() - 4), m.start()) or _CLOCK_AFTER.match(text, m.end()):
+            out.append(Quantity(float(int(m.group(1)) * 60 + int(m.group(2))), "time", m.start(), m.end(), m.group()))
+    return out
+
+
+_CLAUSE_END = re.compile(r"[，。；：:,;（()）“”\n]")
+_LIST_FOLLOWS = re.compile(r"[^，。；]{0,3}?(?:分别是|分别为|分别|包括|即|是|为|：|:)")
+
+
+def counts_a_list(text: str, start: int, end: int, value: float) -> bool:
+    """中、英、法 ... 日等8个语种, 产品设计、销售交易、资产管理、风险评估4大能力, 其他4人分别是A、B、C、D: a count of
+    the items listed next to it, which a translation may list without the count."""
+    if not 2 <= value <= 12:
+        return False
+    before = text[max(0, start - 200):start]
+    clause = _CLAUSE_END.split(before)[-1].rstrip(" 等")
+    if clause.count("、") + 1 == value and clause.count("、"):
+        return True
+    follows = _LIST_FOLLOWS.match(text, end)
+    if not follows:
+        return False
+    after = re.split(r"[。；;\n]", text[follows.end():follows.end() + 300])[0]
+    items = after.count("、") + (1 if re.search(r"[和及与]", after.rsplit("、", 1)[-1]) else 0) + 1
+    return bool(after.count("、")) and items == value
