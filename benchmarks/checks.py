@@ -6,7 +6,8 @@
 Corpora: ../shared/eval-data/un-v1-dev (4,000 UN sentence pairs of 2015, in document order) and the WMT20
 zh-en news source with its two human references (Human-A, Human-B), cut into documents of ``--doc-lines``
 consecutive lines (``--part first|second`` takes the first or second half of each corpus: tuning was done
-on the first halves; see docs/qa-checks.md for how the second halves were used).
+on the first halves; see docs/qa-checks.md for how the second halves were used). ``MQM-2023-faithful``
+(held out; checks_mqm.py): the WMT23 zh-en machine translations that all three MQM raters found no error in.
 
 Each document is compared (``transdiff.compare`` + the default checks, default threshold, Chinese as the
 source) as it is, and then once per kind of synthetic change, with two lines of the document changed:
@@ -46,6 +47,7 @@ DEFAULT_SHARED = PROJECT_ROOT.parent / "shared"
 UN_DIR = "eval-data/un-v1-dev"
 WMT_DIR = "eval-data/coverage-contrastive-conditioning-zhen/data/mqm"
 CORPORA = ("UN-dev", "WMT20-A", "WMT20-B")
+MQM_CORPUS = "MQM-2023-faithful"          # held out: see checks_mqm.py and docs/qa-checks.md
 CHANGE_KINDS = ("digits", "zh-numeral", "date")
 FINDING_KINDS = ("number", "date", "name", "untranslated")
 CHANGES_PER_DOC = 2
@@ -57,6 +59,9 @@ from transdiff.errors import InputError  # noqa: E402
 from transdiff.load import from_text  # noqa: E402
 from transdiff.represent.glossary import builtin_glossary  # noqa: E402
 from transdiff.represent.numbers import zh_int  # noqa: E402
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from checks_mqm import faithful_groups  # noqa: E402
 
 
 @dataclass
@@ -81,12 +86,25 @@ def corpus_lines(shared: Path, corpus: str) -> tuple[list[str], list[str]]:
 
 
 def documents(shared: Path, corpus: str, doc_lines: int, part: str) -> list[Doc]:
-    zh, en = corpus_lines(shared, corpus)
-    assert len(zh) == len(en), corpus
-    half = len(zh) // 2
-    lo, hi = {"all": (0, len(zh)), "first": (0, half), "second": (half, len(zh))}[part]
-    return [Doc(corpus, start + 1, zh[start:start + doc_lines], en[start:start + doc_lines])
-            for start in range(lo, hi, doc_lines) if start + doc_lines // 2 <= hi]
+    if corpus == MQM_CORPUS:        # one run of lines per system; a document never mixes two systems
+        groups, offset = [], 0
+        for _system, zh, en in faithful_groups(shared):
+            groups.append((offset, zh, en))
+            offset += len(zh)
+    else:
+        zh, en = corpus_lines(shared, corpus)
+        groups, offset = [(0, zh, en)], len(zh)
+    half = offset // 2
+    lo, hi = {"all": (0, offset), "first": (0, half), "second": (half, offset)}[part]
+    docs = []
+    for first, zh, en in groups:
+        assert len(zh) == len(en), corpus
+        start_at, stop_at = max(lo - first, 0), min(hi - first, len(zh))
+        # a short last piece of a system's lines is a document of its own (every faithful item is used)
+        docs += [Doc(corpus, first + start + 1, zh[start:start + doc_lines], en[start:start + doc_lines])
+                 for start in range(start_at, stop_at, doc_lines)
+                 if start + doc_lines // 2 <= stop_at or corpus == MQM_CORPUS]
+    return docs
 
 
 # -- synthetic changes: eligibility from the raw text ----------------------------------------------
@@ -348,7 +366,8 @@ def use_cn2an() -> None:
 
 def main(argv: Optional[list[str]] = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    ap.add_argument("--corpus", default=",".join(CORPORA))
+    ap.add_argument("--corpus", default=",".join(CORPORA), help=f"comma-separated, of {', '.join(CORPORA)} "
+                                                                f"and {MQM_CORPUS} (held out)")
     ap.add_argument("--part", choices=("all", "first", "second"), default="all")
     ap.add_argument("--doc-lines", type=int, default=30)
     ap.add_argument("--seed", type=int, default=1)

@@ -397,7 +397,51 @@ CASES = {
         'alized services in niche markets covering both domestic and international aviation business in the f'
         'uture.',
         'number'),
-
+    'dotted paragraph number at line start (UN-dev 2234)': (
+        '3.2. 1取得了进展，包括通过建立信任措施，开展治安部队和国防军的关键改革，使其能在全国以有效、专业的方式执行任务',
+        '3.2.1 Progress is made, including through confidence-building measures, towards the implementation of key reforms targeting the security and defence forces, in order to enable them to carry out their tasks in an efficient and professional manner throughout the country',
+        None,
+        None, 'number'),
+    'subparagraph letter and circled numeral (UN-dev 2764)': (
+        '由于存在这种担心，做了折中处理，即在第七条第㈡款第1项中对"攻击"的定义做了补充，如下文所述，该定义包含一项政策要素。',
+        'Owing to that concern, a compromise was developed that involved adding to article 7(2)(a) a definition of "attack" which, as discussed below, contains a policy element.',
+        '由于存在这种担心，做了折中处理，即在第七条第㈢款第1项中对"攻击"的定义做了补充，如下文所述，该定义包含一项政策要素。',
+        'Owing to that concern, a compromise was developed that involved adding to article 7(2)(b) a definition of "attack" which, as discussed below, contains a policy element.', 'number'),
+    'months whose year the other side names (UN-dev 3143)': (
+        '在2014年10月和11月期间喀布尔的叛乱活动达到高峰后，获得国际军事支持的阿富汗安全部队开展的军事行动有助于减少首都高调叛乱活动的次数，自杀式袭击事件从2014年10月和11月的10起减至2014年12月和2015年1月的5起。',
+        'Following the spike in insurgent activity in Kabul during October and November 2014, operations by the Afghan security forces supported by the international military contributed to reducing the number of high-profile insurgent operations in the capital, resulting in a decrease of suicide attacks from 10 during October and November to 5 during December and January.',
+        '在2014年10月和11月期间喀布尔的叛乱活动达到高峰后，获得国际军事支持的阿富汗安全部队开展的军事行动有助于减少首都高调叛乱活动的次数，自杀式袭击事件从2014年10月和11月的10起减至2014年12月和2015年2月的5起。',
+        'Following the spike in insurgent activity in Kabul during October and November 2014, operations by the Afghan security forces supported by the international military contributed to reducing the number of high-profile insurgent operations in the capital, resulting in a decrease of suicide attacks from 10 during October and November to 5 during November and January.', 'date'),
+    'month alone against month and year (UN-dev 3333)': (
+        '63.联合国地雷行动处在利比亚驻留到11月底，但此后因安全局势恶化而撤出了其国际工作人员。',
+        '63. The United Nations Mine Action Service maintained a presence in Libya until the end of November 2014, but has since evacuated its international staff owing to deteriorating security conditions.',
+        '63.联合国地雷行动处在利比亚驻留到10月底，但此后因安全局势恶化而撤出了其国际工作人员。',
+        '63. The United Nations Mine Action Service maintained a presence in Libya until the end of October 2014, but has since evacuated its international staff owing to deteriorating security conditions.', 'date'),
+    'amount in brackets before million (UN-dev 3632)': (
+        '138.社区主导发展项目：为了在缅甸推广执行农村发展任务，农村发展局正在与世界银行合作，由世界银行提供8   000万美元财政援助，实施社区主导的发展项目。',
+        '138. Community Driven Development Project (CDD): To expand rural development tasks in Myanmar, Department of Rural Development is implementing Community Driven Development project in collaboration with World Bank providing financial assistance of (80) million US dollars.',
+        '138.社区主导发展项目：为了在缅甸推广执行农村发展任务，农村发展局正在与世界银行合作，由世界银行提供9   000万美元财政援助，实施社区主导的发展项目。',
+        '138. Community Driven Development Project (CDD): To expand rural development tasks in Myanmar, Department of Rural Development is implementing Community Driven Development project in collaboration with World Bank providing financial assistance of (60) million US dollars.', 'number'),
+    'two-year period is the biennium (UN-dev 1450)': (
+        '3.决定起诉应对1991年以来前南斯拉夫境内所犯严重违反国际人道主义法行为负责者的国际法庭特别账户2014 -2015两年期的订正批款总额为毛额201   054   800美元(净额179   074   200美元)，其细目见本决议附件；',
+        '3. Decides on a revised appropriation to the Special Account for the International Tribunal for the Prosecution of Persons Responsible for Serious Violations of International Humanitarian Law Committed in the Territory of the Former Yugoslavia since 1991 of a total amount of 201,054,800 United States dollars gross (179,074,200 dollars net) for the biennium 2014-2015, as detailed in the annex to the present resolution;',
+        '3.决定起诉应对1991年以来前南斯拉夫境内所犯严重违反国际人道主义法行为负责者的国际法庭特别账户2014 -2015两年期的订正批款总额为毛额207   054   800美元(净额179   074   200美元)，其细目见本决议附件；',
+        '3. Decides on a revised appropriation to the Special Account for the International Tribunal for the Prosecution of Persons Responsible for Serious Violations of International Humanitarian Law Committed in the Territory of the Former Yugoslavia since 1991 of a total amount of 201,054,800 United States dollars gross (179,074,900 dollars net) for the biennium 2014-2015, as detailed in the annex to the present resolution;', 'number'),
+    'three fives are the fifteenth (WMT20-A 1198)': (
+        '脑子里汹涌着关于明月的各种诗词，偏偏只清晰地喜欢这句：每逢三五便团圆/满把清光护玉栏/天上一轮才捧出/人间万姓仰头看。',
+        'My mind was flooded with all kinds of poems about the moon, but the only verse I could remember clearly was this one: every fifteenth day of the lunar calendar month, there is a full moon at night, and with moonlight shining on the barriers, the moon had just appeared in the sky, and the people were looking up.',
+        None,
+        'My mind was flooded with all kinds of poems about the moon, but the only verse I could remember clearly was this one: every sixteenth day of the lunar calendar month, there is a full moon at night, and with moonlight shining on the barriers, the moon had just appeared in the sky, and the people were looking up.', 'number'),
+    'one of each (WMT20-B 1816)': (
+        '“一交一直”两大特高压工程投运',
+        '1 AC and 1 DC two major UHV projects have been put into operation',
+        None,
+        '1 AC and 3 DC two major UHV projects have been put into operation', 'number'),
+    'month whose year is this year (WMT20-B 1836)': (
+        '数据显示，截至2019年6月末，我国全口径（含本外币）外债余额为19980亿美元，较2019年3月末增长263亿美元，增幅1.3 % ， 主要源于债务证券余额增长。',
+        "By the end of June this year, China's full-scale outstanding external debt (in both domestic and foreign currencies)stood at 1.998 trillion U.S. dollars, up 1.3 percent or 26.3 billion dollars from the end of March, mainly due to the increase in the balance of debt securities, SAFE data showed.",
+        '数据显示，截至2019年5月末，我国全口径（含本外币）外债余额为19980亿美元，较2019年3月末增长263亿美元，增幅1.3 % ， 主要源于债务证券余额增长。',
+        "By the end of July this year, China's full-scale outstanding external debt (in both domestic and foreign currencies)stood at 1.998 trillion U.S. dollars, up 1.3 percent or 26.3 billion dollars from the end of March, mainly due to the increase in the balance of debt securities, SAFE data showed.", 'date'),
 }
 
 

@@ -339,7 +339,8 @@ def test_en_speed() -> None:
 
 # ------------------------------------------------------------------------------------------- news-style text
 def test_zh_mixed_units_ranges_and_si_prefixes() -> None:
-    assert values(zh_quantities("8月全球销量为11万7015辆")) == [117015]
+    month, sales = zh_quantities("8月全球销量为11万7015辆")    # 8月 alone: a weak month, no number
+    assert (month.kind, month.date, month.weak, sales.value) == ("date", (None, 8, None), True, 117015)
     assert values(zh_quantities("交通文明志愿者7万8千多名")) == [78000]
     assert values(zh_quantities("年送电600至850亿千瓦时")) == [6e10, 8.5e10]     # 亿 applies to both ends
     assert values(zh_quantities("±1100千伏特高压")) == [1100]                    # 千伏 is kV
@@ -424,3 +425,18 @@ def test_financial_years_and_ranges_of_hours() -> None:
     assert unmatched(zh_quantities("下午3时至6时"), en_quantities("from 3-6 p.m.")) == ([], [])
     zh_left, en_left = unmatched(zh_quantities("下午3时至6时"), en_quantities("from 2-6 p.m."))
     assert [q.surface for q in zh_left] == ["下午3时"] and [q.surface for q in en_left] == ["2"]
+
+
+def test_marks_months_and_amounts_in_brackets() -> None:
+    # article 7(1)(j): the letter of a subparagraph is its rank; (i) may be a Roman numeral too
+    j, i = [q for q in en_quantities("Article 7(1)(j) and article 2(i)") if q.kind == "ordinal"]
+    assert (j.value, j.weak, i.values) == (10, True, (9, 1))
+    assert [q.surface for q in en_quantities("(a) Urges States")] == []          # a list mark, not a rank
+    assert values(en_quantities("financial assistance of (80) million US dollars")) == [80e6]
+    assert en_quantities("3.2.1 Progress is made") == [] and zh_quantities("3.2. 1取得了进展") == []
+    assert values(zh_quantities("3.2亿元")) == [3.2e8]                          # a decimal stays a number
+    march, = en_quantities("from the end of March")
+    assert (march.date, march.weak) == ((None, 3, None), True)
+    june = [q for q in en_quantities("By the end of June this year") if q.kind == "date"][0]
+    assert (june.date, june.weak) == ((None, 6, None), False)
+    assert [(q.surface, q.weak) for q in zh_quantities("第七条第㈡款")][1:] == [("㈡", True)]

@@ -50,7 +50,7 @@ _EN_DATE = re.compile(   # month names are case-sensitive so that "may" the verb
     rf"|\b(?P<m2>{_MONTH})\s+(?:(?P<d2>{_DAY})(?!,?\d)(?:,?\s+(?P<y2>{_YEAR}))?|(?P<y3>{_YEAR})))")
 _EN_NUMBER = re.compile(
     rf"(?=[\d(]|^|\b(?:a[ \t]|{_EN_PREFIXES}))"     # cheap first test: most positions cannot start one
-    rf"(?:(?P<list>^[ \t]*\(?(?:\d{{1,3}}|[a-z])[.)](?=\s))"
+    rf"(?:(?P<list>^[ \t]*(?:\(?(?:\d{{1,3}}|[a-z])[.)]|\d{{1,3}}(?:\.\d{{1,3}}){{2,}}\.?)(?=\s))"
     rf"|(?P<paren>\((?:\d{{1,2}}|[a-z]|(?-i:[IVX]+|[ivx]+))\))"
     rf"|(?P<roman>\b(?:{_ROMAN_AFTER})[ \t]+(?-i:(?P<rv>[IVXLC]+))\b)"
     rf"|(?P<slash>(?<![\d/])(?P<sn>\d+)/(?P<sd>\d+)(?![\d/]))"
@@ -72,6 +72,13 @@ def en_dates(text: str) -> list[Quantity]:
     return [date_quantity(*_date_parts(m), m.start(), m.end(), text) for m in _EN_DATE.finditer(text)]
 
 
+def _bare_months(text: str, taken: list[Quantity]) -> list[Quantity]:
+    """Month names without a day or year ("the end of March"): weak, they only meet a month of the other side;
+    "June this year" (2019年6月, 今年6月) is a month said as a date (its "this year" is read on its own)."""
+    return [date_quantity(None, _MONTHS[m.group(1)], None, m.start(), m.end(1), text, weak=not m.group(2))
+            for m in _BARE_MONTH.finditer(text) if not any(q.start < m.end() and m.start() < q.end for q in taken)]
+
+
 def _date_parts(m: re.Match) -> tuple[Optional[int], Optional[int], Optional[int]]:
     day = m.group("d1") or m.group("d2")
     year = m.group("y1") or m.group("y2") or m.group("y3")
@@ -89,6 +96,7 @@ def _en_scan(text: str) -> list[Quantity]:
     out: list[Quantity] = []
     out.extend(en_dates(text))
     out = _with_range_starts(text, out)
+    out.extend(_bare_months(text, out))
     out.extend(_en_times(text, out))
     out.extend(_spelled_amounts(text, out))
     out.extend(Quantity(1.5 if m.group(1) else 0.5, "number", m.start(), m.end(), m.group(), weak=True)
@@ -105,7 +113,17 @@ def _en_scan(text: str) -> list[Quantity]:
         if m.lastgroup == "paren":          # (3), (III): list marks and session numbers, weak
             inner = m.group()[1:-1]
             value = int(inner) if inner.isdigit() else _roman(inner.upper()) if len(inner) > 1 else None
-            if value is not None:
+            scale = _SCALE_AFTER.match(text, m.end()) if inner.isdigit() else None
+            if len(inner) == 1 and inner.islower() and text[m.start() - 1:m.start()] in _CITATION_BEFORE:
+                # article 7(2)(a), 7(1)(j): the letter of a subparagraph is its rank (第七条第㈡款第1项); (i), (v)
+                # and (x) may be Roman numerals too
+                roman = (_roman(inner.upper()),) if inner in "ivx" else ()
+                out.append(Quantity(float(ord(inner) - ord("a") + 1), "ordinal", m.start(), m.end(), m.group(),
+                                    weak=True, also=roman))
+            elif scale:                       # "(80) million US dollars": 80 million
+                out.append(Quantity(float(value) * _EN_MULTIPLIERS[scale.group(1).lower()], "number", m.start(),
+                                    scale.end(), text[m.start():scale.end()]))
+            elif value is not None:
                 out.append(Quantity(float(value), "number", m.start(), m.end(), m.group(), weak=True))
         elif m.lastgroup == "roman":        # Chapter VI, World War II
             value = _roman(m.group("rv"))
@@ -170,6 +188,10 @@ _ZONE_OFFSET = re.compile(r"\b(?:GMT|UTC)[ \t]*[+\-−–][ \t]*\d{1,2}(?::?\d\d
 _INLINE_LIST = re.compile(r"(?<=[:;,.][ \t])\d{1,2}\)(?=[ \t])|(?<=^)\d{1,2}\)(?=[ \t])", re.M)
 # Total (I-III), Parts I-IV: a range of Roman numerals (第一项至第三项)
 _ROMAN_RANGE = re.compile(r"(?<![A-Za-z])(?P<a>[IVX]+)[ \t]*[-–][ \t]*(?P<b>[IVX]+)(?![A-Za-z])")
+_CITATION_BEFORE = tuple("0123456789)")
+_SCALE_AFTER = re.compile(r"[ \t]+(thousand|million|billion|trillion)\b", re.I)
+# "to 5 during December and January": a month alone, whose year the other side may name (2014年12月)
+_BARE_MONTH = re.compile(r"\b(" + "|".join(MONTH_NAMES) + r")\b(?![ \t]+\d)([ \t]+(?:this|last|next) year\b)?")
 _HALF = re.compile(r"\b(?:(one|an hour) and a )?half\b", re.I)
 
 

@@ -19,6 +19,9 @@ def _dates_agree(a: DateParts, b: DateParts) -> int:
     if a[0] is not None and b[0] is not None or (a[1] is not None and b[1] is not None
                                                   and a[2] is not None and b[2] is not None):
         return len(shared)
+    # a month without its year (11月底, "during December") is that month of the year the other side names
+    if a[1] is not None and b[1] is not None and a[2] is None and b[2] is None:
+        return len(shared)
     return 0
 
 
@@ -84,6 +87,8 @@ def _keys(q: Quantity) -> list[tuple]:
             keys += [("y", y), ("relyear",)]
         if m is not None and d is not None:
             keys.append(("md", m, d))
+        elif m is not None:
+            keys.append(("m", m))
         if d is not None:
             keys.append(("d", d))
     return keys

@@ -8,7 +8,7 @@ from typing import Optional
 from ..chinese import is_han
 
 from .en import en_dates
-from .zh_context import clock_times, counts_a_list
+from .zh_context import PAREN_NUMERALS, clock_times, counts_a_list, one_of_each
 from .quantity import (FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small,
                        with_original_surfaces, year_pair)
 
@@ -31,9 +31,9 @@ _MONTH_RANGE = re.compile(rf"{_SP}[至到\-－—–~～]{_SP}(?:1[0-2]|0?[1-9])
 
 _ZH_PATTERN = re.compile(
     # the lookahead lets the many positions that cannot start a quantity fail at one test
-    rf"(?=[\s\d（(第百千上下晚凌中早半俩倆今去明本当同前几{_CN}])"
-    rf"(?:(?P<list>^[ \t]*(?:[（(]{_SP}(?:{_CN_RUN}|\d{{1,3}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,3}}){_SP}(?:[、)）]|[.．](?!\d))))"
-    rf"|(?P<paren>[（(]{_SP}(?P<pv>{_CN_RUN}|\d{{1,2}}){_SP}[)）](?P<pday>日)?)"
+    rf"(?=[\s\d（(㈠-㈩第百千上下晚凌中早半俩倆今去明本当同前几{_CN}])"
+    rf"(?:(?P<list>^[ \t]*(?:\d{{1,3}}(?:[.．]{_SP}\d{{1,3}}){{2,}}(?!\d)|[㈠-㈩]|[（(]{_SP}(?:{_CN_RUN}|\d{{1,3}}){_SP}[)）]|(?:{_CN_RUN}|\d{{1,3}}){_SP}(?:[、)）]|[.．](?!\d))))"
+    rf"|(?P<paren>[（(]{_SP}(?P<pv>{_CN_RUN}|\d{{1,2}}){_SP}[)）](?P<pday>日)?|(?P<pc>[㈠-㈩]))"
     rf"|(?P<ymd>(?P<y>\d{{4}}|[〇零一二三四五六七八九]{{4}}){_SP}年(?:{_SP}(?P<ym>{_ZH_MON}){_SP}月"
     rf"(?:{_SP}[至到和、\-－—–~～]{_SP}(?P<ym2>{_ZH_MON}){_SP}月(?!{_SP}(?:{_ZH_DAY}){_SP}[日号]))?"
     rf"(?:{_SP}(?P<yd>{_ZH_DAY})(?:{_SP}{_DAY_TO}{_SP}(?P<yd2>{_ZH_DAY}))?{_SP}[日号])?)?)"
@@ -183,8 +183,8 @@ def _zh_scan(text: str) -> list[Quantity]:
         nxt, surface = text[end:end + 1], m.group()
         if g == "list" or g == "permil":
             continue
-        if g == "paren":                     # inline (3) or 今（27）日
-            v = _zh_value(m.group("pv"))
+        if g == "paren":                     # inline (3), ㈢ or 今（27）日
+            v = float(PAREN_NUMERALS[surface]) if m.group("pc") else _zh_value(m.group("pv"))
             if v is not None:
                 out.append(date_quantity(None, None, int(v), start, end, text, weak=True) if m.group("pday")
                            else Quantity(v, "number", start, end, surface, weak=True))
@@ -298,8 +298,11 @@ def _zh_arabic(text: str, m: re.Match) -> Optional[Quantity]:
         end = m.start("am") + len(units) if units else m.end("av")
     nxt = text[end:end + 1]
     v = _zh_value(m.group("av"))
-    if v is None or nxt == "月" or _MONTH_RANGE.match(text, end):   # 9月 alone, 7-8月: month names
+    if v is None or _MONTH_RANGE.match(text, end):   # 7-8月: month names
         return None
+    if nxt == "月":          # 11月底 alone: a month, which a year the other side adds may stand for
+        return date_quantity(None, int(v), None, start, end + 1, text, weak=True) if 1 <= v <= 12 and v == int(v) \
+            else None
     v *= _zh_big(units)
     last = _zh_big(units[-1:]) if units else 1.0
     for digits, unit in re.findall(r"(\d+)([百千万萬亿億]*)", tail):   # 11万7015, 7万8千, 3万5
@@ -353,7 +356,10 @@ def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
         pair = re.fullmatch(r"([一二三四五六七八九])([二三四五六七八九])([十百千万萬亿億]*)", raw)
         if pair and _ZH_DIGITS[pair[2]] - _ZH_DIGITS[pair[1]] in (1, 2):   # 四五十天 = 40-50 days
             unit = _zh_big(pair[3])
-            return [Quantity(_ZH_DIGITS[d] * unit, "number", start, end, raw, weak=True) for d in pair.groups()[:2]]
+            # 三五 alone is also three fives, 15 (每逢三五, the fifteenth of the month; 二八年华, sixteen)
+            product = () if pair[3] else (float(_ZH_DIGITS[pair[1]] * _ZH_DIGITS[pair[2]]),)
+            return [Quantity(_ZH_DIGITS[d] * unit, "number", start, end, raw, weak=True, also=product if i == 0 else ())
+                    for i, d in enumerate(pair.groups()[:2])]
         return []
     if nxt in _CHEMICAL_AFTER and not m.group("cm"):
         return []
@@ -362,13 +368,18 @@ def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:
     v *= _zh_big(m.group("cm"))
     if raw in ("两", "兩") and not m.group("cm") and nxt not in _TWO_AS_NAME:
         counted = True      # 两 is "two" before any noun (两委员会 the two Commissions), unlike 一 or 十
-    if nxt == "月":
-        return []       # 十二月 is December
+    if nxt == "月":          # 十二月 is December
+        return [date_quantity(None, int(v), None, start, end + 1, text, weak=True)] if 1 <= v <= 12 and not \
+            m.group("cm") and v == int(v) else []
+    if raw in ("两", "兩") and text.startswith("年期", end):
+        return []       # 两年期 is the biennium
     if len(raw) == 1 and not m.group("cm") and not counted:
         # single characters live inside words (一切, 统一, 十分, 二者), but 二 to 九 before a noun are mostly
         # numbers (五星红旗, 三( 3 )名): weak, so that they only meet a number the other side has left over
         if raw in _LATENT and (is_han(nxt) or nxt in "(（") and before not in _LATENT_AFTER:
             return [Quantity(float(v), "number", start, end, raw, weak=True)]
+        if raw == "一" and one_of_each(text, start):      # 一交一直: one AC and one DC
+            return [Quantity(1.0, "number", start, end, raw, weak=True)]
         return []
     if len(raw) > 1 and all(c in _ZH_DIGITS for c in raw):
         return []       # digit strings without 年 are names: 五四, 九一八, 一一

@@ -40,3 +40,14 @@ def counts_a_list(text: str, start: int, end: int, value: float) -> bool:
     after = re.split(r"[。；;\n]", text[follows.end():follows.end() + 300])[0]
     items = after.count("、") + (1 if re.search(r"[和及与]", after.rsplit("、", 1)[-1]) else 0) + 1
     return bool(after.count("、")) and items == value
+
+
+# ㈠ .. ㈩: a parenthesised numeral in one character (第七条第㈡款 = article 7 (2))
+PAREN_NUMERALS = {chr(0x3220 + i): i + 1 for i in range(10)}
+# 一交一直 "one AC and one DC", 一南一北, 一老一少: 一X一Y counts one of each
+_ONE_OF_EACH = re.compile(r"一[\u4e00-\u9fff]一[\u4e00-\u9fff]")
+
+
+def one_of_each(text: str, start: int) -> bool:
+    """Is the 一 at ``start`` one of the two of an 一X一Y pair?"""
+    return bool(_ONE_OF_EACH.match(text, start) or start >= 2 and _ONE_OF_EACH.match(text, start - 2))
