@@ -287,3 +287,12 @@ def test_the_before_an_ordinal_or_a_superlative_with_its_noun(lexicon):
     assert gloss(lexicon, "委员会第五十八届会议") == "committee the 58th session"
     assert gloss(lexicon, "这是最重要的问题") == "this is the most important question"
     assert gloss(lexicon, "第3条") == "article 3" and gloss(lexicon, "第三次") == "3rd"
+
+
+def test_the_before_a_noun_phrase_whose_noun_the_document_writes_with_the(lexicon):
+    english = ("The report was read. We welcome the report. The present report covers the period. "
+               "Rice and rice. Countries grow rice.")
+    assert gloss(lexicon, "审议报告", english).endswith(" the report")
+    assert gloss(lexicon, "审议该报告", english).endswith(" this report")      # a determiner is there
+    assert "the rice" not in gloss(lexicon, "审议大米", english)               # the document says "rice"
+    assert "the" not in gloss(lexicon, "审议报告").split()                     # without a document: none

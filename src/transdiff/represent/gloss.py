@@ -15,6 +15,7 @@ from typing import Optional
 
 from ..segment.zh import zh_words
 from .chinese import ChineseLexicon, has_han
+from .articles import noun_articles
 from .english import phrase_keys
 from .gloss_names import NameGloss
 from .phrase_order import english_order
@@ -190,6 +191,7 @@ class Glosser(NameGloss):
         shown = english_order(words)
         if self.context is not None and self.context.text:
             self._articles(shown)
+            noun_articles(shown, self.context)
         return _phrase(shown), words
 
     def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
