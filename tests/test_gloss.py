@@ -202,7 +202,7 @@ def test_percentages_plurals_and_country_adjectives_as_the_document_writes_them(
 
 
 def test_large_numbers_plurals_after_numbers_and_counting_words_left_out(lexicon):
-    assert gloss(lexicon, "已超过10亿美元").startswith("already surpass 1 billion ")   # 美元 is kept
+    assert gloss(lexicon, "已超过10亿美元").startswith("has surpassed 1 billion ")   # 美元 is kept
     assert gloss(lexicon, "1.2亿人") == "120 million people"
     assert gloss(lexicon, "12000人") == "12,000 people"
     assert gloss(lexicon, "三个国家") == "3 countries" and gloss(lexicon, "第三次") == "3rd"
@@ -296,3 +296,20 @@ def test_the_before_a_noun_phrase_whose_noun_the_document_writes_with_the(lexico
     assert gloss(lexicon, "审议该报告", english).endswith(" this report")      # a determiner is there
     assert "the rice" not in gloss(lexicon, "审议大米", english)               # the document says "rice"
     assert "the" not in gloss(lexicon, "审议报告").split()                     # without a document: none
+
+
+def test_verb_forms_the_chinese_marks_passive_perfect_progressive_and_object_marker(lexicon):
+    assert gloss(lexicon, "被监禁").startswith("be imprisoned")
+    assert gloss(lexicon, "已被任命") == "has been appointed"       # 任命 "appointment" read as the verb
+    assert gloss(lexicon, "已超过10亿美元").startswith("has surpassed ")
+    assert gloss(lexicon, "正在煽动").startswith("is inciting")
+    assert "will" not in gloss(lexicon, "将大炮对准黎巴嫩领土")      # 将 before its object, like 把
+    assert gloss(lexicon, "将继续谈判").startswith("will continue")
+
+
+def test_english_participles_regular_doubled_and_irregular():
+    from transdiff.represent.verb_forms import participle, present_participle
+    assert [participle(v) for v in ("accept", "carry", "determine", "stop", "cancel", "visit", "take")] == \
+        ["accepted", "carried", "determined", "stopped", "cancelled", "visited", "taken"]
+    assert [present_participle(v) for v in ("incite", "carry", "plan", "commit")] == \
+        ["inciting", "carrying", "planning", "committing"]
