@@ -5,7 +5,8 @@ Chinese has no articles; English official text writes most of its nouns with one
 of words. The display gloss puts "the" at the start of a noun phrase only where the English document
 evidences it: the phrase's head noun (the last noun of the run) is written after "the" (directly or
 with one word between: "the present report") in at least ``NOUN_THE_SHARE`` of its occurrences there,
-and at least ``MIN_SEEN`` times. A phrase that already opens with a determiner, a possessive, a
+and at least ``MIN_SEEN`` times. A name counts by its last word (Security Council: "the Security
+Council", "the Council"; Chile: none). A phrase that already opens with a determiner, a possessive, a
 number or a quantifier takes none. A reading aid grounded in the document, display only: the words'
 keys and spans are not changed.
 """
@@ -53,7 +54,7 @@ def _is_nominal(word: dict) -> bool:
     g = word["gloss"]
     if not g or word["source"] in ("number", "as written"):
         return False
-    return tag_of(word).startswith(("n", "a", "b")) or tag_of(word) == "vn"
+    return tag_of(word).startswith(("n", "a", "b")) or tag_of(word) == "vn" or g[:1].isupper()
 
 
 def _is_head(word: dict) -> bool:
@@ -61,7 +62,7 @@ def _is_head(word: dict) -> bool:
     if not g or word["source"] in ("number", "as written"):
         return False
     tag = tag_of(word)
-    return (tag.startswith("n") and not tag.startswith(("nr", "ns"))) or tag == "vn"
+    return (tag.startswith("n") and not tag.startswith(("nr", "ns"))) or tag == "vn" or g[:1].isupper()
 
 
 def noun_articles(words: list[dict], context: "EnglishContext") -> None:
@@ -77,7 +78,7 @@ def noun_articles(words: list[dict], context: "EnglishContext") -> None:
         if not w["gloss"]:
             k += 1
             continue
-        if not _is_nominal(w) or opened or w["gloss"].split()[0].lower() in _OPENERS or w["gloss"][:1].isupper():
+        if not _is_nominal(w):
             opened = w["source"] == "number" or w["gloss"].split()[-1].lower() in _OPENERS
             k += 1
             continue
@@ -91,12 +92,12 @@ def noun_articles(words: list[dict], context: "EnglishContext") -> None:
                     break
                 j += 1
                 continue
-            if not _is_nominal(v) or v["gloss"].split()[0].lower() in _OPENERS or v["gloss"][:1].isupper():
-                break
+            if not _is_nominal(v) or v["gloss"].split()[0].lower() in _OPENERS:
+                break   # a phrase of its own (the Y of X)
             run.append(j)
             j += 1
         heads = [i for i in run if _is_head(words[i])]
-        if heads:
+        if heads and not opened and w["gloss"].split()[0].lower() not in _OPENERS:
             head = words[heads[-1]]["gloss"].split()[-1].lower()
             n = seen.get(head, 0)
             if n >= MIN_SEEN and after.get(head, 0) >= NOUN_THE_SHARE * n:
