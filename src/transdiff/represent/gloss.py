@@ -311,8 +311,8 @@ class Glosser(NameGloss):
 
     def _as_verb(self, word: dict, near: frozenset[str]) -> Optional[str]:
         """The word's sense as a verb where the grammar says a verb stands there (after 被, 已): its
-        shown sense when CC-CEDICT lists that as a verb ("to ...") or it is a known first sense, else the verb sense the document
-        supports best (确定 "definite" -> determine, 任命 "appointment" -> appoint); None for no verb."""
+        shown sense when CC-CEDICT lists that as a verb ("to ...") or it is a known first sense, else
+        the verb sense the document supports best (确定 "definite" -> determine, 任命 "appointment" -> appoint); None for no verb."""
         senses = self.cedict.lookup(word["word"])
         verbs = [short_sense(s) for s in senses if s.startswith("to ")]
         verbs = [v for v in verbs if v and len(v.split()) <= 3]
