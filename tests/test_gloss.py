@@ -213,7 +213,7 @@ def test_large_numbers_plurals_after_numbers_and_counting_words_left_out(lexicon
 def test_names_the_document_writes_after_the_take_it_and_times_of_day_read_the_english_way(lexicon):
     english = ("The Secretariat will report. We thank the Secretariat. Morocco and Chile agreed. "
                "Morocco spoke. The report of the Secretariat was read.")
-    assert gloss(lexicon, "向秘书处提供资料", english).startswith("to the Secretariat provide ")
+    assert gloss(lexicon, "向秘书处提供资料", english).endswith(" to the Secretariat")
     assert "the Morocco" not in gloss(lexicon, "摩洛哥提供资料", english)
     assert gloss(lexicon, "下午3时举行").startswith("3 p.m. ")
     assert gloss(lexicon, "上午10时15分").startswith("10.15 a.m.")
@@ -313,3 +313,12 @@ def test_english_participles_regular_doubled_and_irregular():
         ["accepted", "carried", "determined", "stopped", "cancelled", "visited", "taken"]
     assert [present_participle(v) for v in ("incite", "carry", "plan", "commit")] == \
         ["inciting", "carrying", "planning", "committing"]
+
+
+def test_the_receiver_and_the_object_after_the_verb_as_english_puts_them(lexicon):
+    english = "The Secretariat will report. We thank the Secretariat. The report was read. We welcome the report."
+    assert gloss(lexicon, "向秘书处提供资料", english).startswith("provide ")
+    assert gloss(lexicon, "向秘书处提供资料", english).endswith(" to the Secretariat")
+    assert gloss(lexicon, "向缔约国提供技术援助和培训").startswith("provide technical assistance and ")
+    assert gloss(lexicon, "对报告进行审议", english).endswith(" the report")        # the act first
+    assert gloss(lexicon, "对该问题进行了深入讨论").endswith(" this question")

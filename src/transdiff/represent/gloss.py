@@ -19,6 +19,7 @@ from .articles import noun_articles
 from .english import phrase_keys
 from .gloss_names import NameGloss
 from .phrase_order import english_order
+from .prepositions import governed_phrases
 from .numbers import MONTH_NAMES, Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
@@ -189,7 +190,7 @@ class Glosser(NameGloss):
         _merge_synonyms(words)
         if self.context is not None:
             self._adjectives(words)
-        shown = english_order(words)
+        shown = governed_phrases(english_order(words))
         verb_forms(shown, lambda w: self._as_verb(w, near))
         if self.context is not None and self.context.text:
             self._articles(shown)
