@@ -322,3 +322,8 @@ def test_the_receiver_and_the_object_after_the_verb_as_english_puts_them(lexicon
     assert gloss(lexicon, "向缔约国提供技术援助和培训").startswith("provide technical assistance and ")
     assert gloss(lexicon, "对报告进行审议", english).endswith(" the report")        # the act first
     assert gloss(lexicon, "对该问题进行了深入讨论").endswith(" this question")
+
+
+def test_dao_after_a_verb_of_knowing_is_left_out_and_before_a_number_is_to(lexicon):
+    assert "reach" not in gloss(lexicon, "注意到该国的人权情况")
+    assert gloss(lexicon, "增加到5%").endswith(" to 5%")

@@ -5,7 +5,8 @@ shows that word's first sense reads wrongly (被监禁 "by imprison", 已任命 
 verb follows the marker directly, the gloss says it the English way: 被 + V "be V-ed" (被监禁: be
 imprisoned), 已/已经 + V "has V-ed" (已接受: has accepted; 已被任命: has been appointed), 正在 + V "is
 V-ing" (before 的 "V-ing" alone). 将 before its object (将大炮对准: aim the gun) only marks the grammar, like 把; before a verb
-it stays "will". Only verbs whose English form is safe to build are changed: regular ones, and the
+it stays "will". 到 after a verb of perceiving or knowing only says it was done (注意到 "note",
+not "note reach"); after another verb and before a number it is "to" (增加到5% "increase to 5%"). Only verbs whose English form is safe to build are changed: regular ones, and the
 irregular ones of a short table; display only.
 """
 from __future__ import annotations
@@ -41,6 +42,9 @@ _VOWELS = "aeiou"
 _PERFECT = frozenset({"已", "已经"})
 _PASSIVE = frozenset({"被"})   # not 遭到, 受到: they are verbs too ("suffer", "receive")
 _PROGRESSIVE = frozenset({"正在"})
+# verbs of perceiving and knowing whose result 到 marks: said by the verb alone
+_PERCEIVING = frozenset({"注意", "认识", "意识", "考虑", "想", "感", "感觉", "看", "听", "见", "察觉", "觉察", "体会",
+                         "了解", "收", "遇", "找", "学", "做", "办", "提", "谈", "说", "认", "得"})
 
 
 def _syllables(word: str) -> int:
@@ -112,6 +116,13 @@ def verb_forms(words: list[dict], as_verb: Callable[[dict], Optional[str]]) -> N
         return as_verb(word)
 
     for k, w in enumerate(words):
+        if w["word"] == "到" and k and words[k - 1]["gloss"] and tag_of(words[k - 1]).startswith("v"):
+            after = words[k + 1] if k + 1 < len(words) else None
+            if words[k - 1]["word"] in _PERCEIVING:
+                w["gloss"] = None
+            elif after is not None and after["source"] == "number":
+                w["gloss"] = "to"
+            continue
         if w["word"] not in _PERFECT | _PASSIVE | _PROGRESSIVE | {"将"} or not w["gloss"]:
             continue
         nxt = next((v for v in words[k + 1:k + 3] if v["gloss"]), None)
