@@ -262,7 +262,7 @@ def test_topic_phrases_directions_and_noun_senses(lexicon):
     assert gloss(lexicon, "形同对叙利亚领土的占领。").endswith(" of Syria territory.")
     assert gloss(lexicon, "对他们的支持") == "to their support"
     assert "stand up" not in gloss(lexicon, "民兵在全国各地动员起来")
-    assert gloss(lexicon, "委员会第五十八届会议") == "committee the 58th session"
+    assert gloss(lexicon, "委员会第五十八届会议") == "the 58th session of committee"
 
 
 def test_a_day_alone_is_an_ordinal_and_several_counts(lexicon):
@@ -284,7 +284,7 @@ def test_a_word_of_dictionary_words_is_no_name_by_a_near_spelling(lexicon):
 
 
 def test_the_before_an_ordinal_or_a_superlative_with_its_noun(lexicon):
-    assert gloss(lexicon, "委员会第五十八届会议") == "committee the 58th session"
+    assert gloss(lexicon, "委员会第五十八届会议") == "the 58th session of committee"
     assert gloss(lexicon, "这是最重要的问题") == "this is the most important question"
     assert gloss(lexicon, "第3条") == "article 3" and gloss(lexicon, "第三次") == "3rd"
 
@@ -327,3 +327,9 @@ def test_the_receiver_and_the_object_after_the_verb_as_english_puts_them(lexicon
 def test_dao_after_a_verb_of_knowing_is_left_out_and_before_a_number_is_to(lexicon):
     assert "reach" not in gloss(lexicon, "注意到该国的人权情况")
     assert gloss(lexicon, "增加到5%").endswith(" to 5%")
+
+
+def test_a_noun_before_an_ordinal_and_its_noun_owns_it(lexicon):
+    english = "The Security Council met. The Security Council decided. The meeting was held."
+    assert gloss(lexicon, "安全理事会第7378次会议", english) == "the 7378th meeting of the Security Council"
+    assert gloss(lexicon, "中国第二个城市") == "the 2nd city of China"

@@ -85,7 +85,7 @@ def noun_articles(words: list[dict], context: "EnglishContext") -> None:
         # the run of nominal words from here; its head is the last noun of it
         run = [k]
         j = k + 1
-        while j < len(words):
+        while j < len(words) and not w["gloss"].endswith(" of"):
             v = words[j]
             if not v["gloss"]:
                 if v["source"] in ("as written",):
@@ -96,6 +96,8 @@ def noun_articles(words: list[dict], context: "EnglishContext") -> None:
                 break   # a phrase of its own (the Y of X)
             run.append(j)
             j += 1
+            if v["gloss"].endswith(" of"):
+                break   # the meeting of | the Council
         heads = [i for i in run if _is_head(words[i])]
         if heads and not opened and w["gloss"].split()[0].lower() not in _OPENERS:
             head = words[heads[-1]]["gloss"].split()[-1].lower()

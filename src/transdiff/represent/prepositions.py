@@ -4,7 +4,9 @@
 the Chinese phrase of the receiver or the object comes before the verb. Where the verb follows the
 phrase directly, the display gloss puts it first: 向 X + a verb of giving or telling (提供, 提交,
 通报...) -> "V Y to X" when Y is a short run of nouns ending the clause, else "V to X"; 对 X + a
-light verb + V -> "V X". The phrase is short (a few nouns), with no punctuation inside. Display only.
+light verb + V -> "V X". The phrase is short (a few nouns), with no punctuation inside. A noun
+before an ordinal and its noun names whose it is: 安全理事会第7377次会议 "the 7377th meeting of the
+Security Council". Display only.
 """
 from __future__ import annotations
 
@@ -68,8 +70,49 @@ def _act_after(words: list[dict], k: int) -> Optional[int]:
     return None
 
 
+def _is_ordinal(word: dict) -> bool:
+    g = word["gloss"] or ""
+    return (word["source"] == "number" and word["word"].startswith("第") and g.split()[-1][:1].isdigit()
+            and g.endswith(("st", "nd", "rd", "th")))
+
+
+def _owner(word: dict) -> bool:
+    """A noun that can own what an ordinal counts (委员会, 安全理事会, 论坛)."""
+    if not word["gloss"] or word["source"] in ("number", "as written"):
+        return False
+    tag = tag_of(word)
+    return ((tag.startswith("n") and not tag.startswith(("nr", "ns"))) or word["source"] in ("glossary", "name")
+            or word["gloss"][:1].isupper())
+
+
+def _ordinals(words: list[dict]) -> list[dict]:
+    """X 第N Y -> "the Nth Y of X" where X is a short run of nouns and Y the noun after the ordinal."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        j = i + 1
+        while j < len(words) and not words[j]["gloss"] and words[j]["source"] != "as written":
+            j += 1   # the classifier left out (第7377次会议)
+        nxt = words[j] if j < len(words) else None
+        if _is_ordinal(w) and nxt is not None and nxt["gloss"] and tag_of(nxt).startswith("n"):
+            left = 0
+            while left < min(MAX_PHRASE - 1, len(out)) and _owner(out[-1 - left]):
+                left += 1
+            if left:
+                x = out[len(out) - left:]
+                del out[len(out) - left:]
+                out += [w] + words[i + 1:j] + [{**nxt, "gloss": nxt["gloss"] + " of"}] + x
+                i = j + 1
+                continue
+        out.append(w)
+        i += 1
+    return out
+
+
 def governed_phrases(words: list[dict]) -> list[dict]:
-    """The words with 向 X V and 对 X 进行 V in English order (copies of the words given)."""
+    """The words with 向 X V, 对 X 进行 V and X 第N Y in English order (copies of the words given)."""
+    words = _ordinals(words)
     out: list[dict] = []
     i = 0
     while i < len(words):
