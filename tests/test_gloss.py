@@ -322,6 +322,7 @@ def test_the_receiver_and_the_object_after_the_verb_as_english_puts_them(lexicon
     assert gloss(lexicon, "向缔约国提供技术援助和培训").startswith("provide technical assistance and ")
     assert gloss(lexicon, "对报告进行审议", english).endswith(" the report")        # the act first
     assert gloss(lexicon, "对该问题进行了深入讨论").endswith(" this question")
+    assert gloss(lexicon, "为难民提供住房") == "provide housing for refugee"
 
 
 def test_dao_after_a_verb_of_knowing_is_left_out_and_before_a_number_is_to(lexicon):

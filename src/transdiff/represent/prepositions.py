@@ -3,7 +3,7 @@
 向秘书处提供资料 says "provide information to the Secretariat", 对报告进行审议 "consider the report":
 the Chinese phrase of the receiver or the object comes before the verb. Where the verb follows the
 phrase directly, the display gloss puts it first: 向 X + a verb of giving or telling (提供, 提交,
-通报...) -> "V Y to X" when Y is a short run of nouns ending the clause, else "V to X"; 对 X + a
+通报...) -> "V Y to (for) X" when Y is a short run of nouns ending the clause, else "V to X"; 对 X + a
 light verb + V -> "V X". The phrase is short (a few nouns), with no punctuation inside. A noun
 before an ordinal and its noun names whose it is: 安全理事会第7377次会议 "the 7377th meeting of the
 Security Council". Display only.
@@ -22,6 +22,7 @@ _GIVING = frozenset({"提供", "提交", "转交", "通报", "介绍", "发出",
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以"})
 _BREAKS = frozenset("，,。.；;：:！!？?、")
 _NOUN_SOURCES = ("name", "glossary", "document word", "parts")
+_RECEIVER = {"向": "to", "为": "for"}   # 为X提供Y "provide Y for X"
 _AND = frozenset({"和", "及", "以及", "与"})
 
 
@@ -117,18 +118,19 @@ def governed_phrases(words: list[dict]) -> list[dict]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w["word"] in ("向", "对") and w["gloss"]:
+        if (w["word"] in _RECEIVER or w["word"] == "对") and w["gloss"]:
             end = _phrase_end(words, i + 1)
             if end is not None and end < len(words):
                 x = words[i + 1:end]
-                if w["word"] == "向" and words[end]["word"] in _GIVING and words[end]["gloss"]:
+                if w["word"] in _RECEIVER and words[end]["word"] in _GIVING and words[end]["gloss"]:
+                    to = {**w, "gloss": _RECEIVER[w["word"]]}
                     verb = words[end]
                     y_end = _phrase_end(words, end + 1, joined=True)
                     if y_end is not None and _ends_clause(words, y_end):
-                        out += [verb] + words[end + 1:y_end] + [{**w, "gloss": "to"}] + x
+                        out += [verb] + words[end + 1:y_end] + [to] + x
                         i = y_end
                     else:
-                        out += [verb, {**w, "gloss": "to"}] + x
+                        out += [verb, to] + x
                         i = end + 1
                     continue
                 if w["word"] == "对" and words[end]["word"] in _LIGHT_VERBS:
