@@ -35,7 +35,7 @@ def test_more_is_the_reading_the_adverb_has_and_funding_the_documents_word(lexic
 
 def test_a_function_word_sense_is_not_outvoted_by_a_content_word_the_document_happens_to_use(lexicon):
     # "change" (更 geng1) occurs in the English, "more" (geng4) is a function word without keys
-    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("provide more ")
+    assert gloss(lexicon, "提供了更多保障", "Climate change is real. We must change course.").startswith("provided more ")
 
 
 def test_without_a_document_the_dictionary_sense_stands(lexicon):
@@ -334,3 +334,9 @@ def test_a_noun_before_an_ordinal_and_its_noun_owns_it(lexicon):
     english = "The Security Council met. The Security Council decided. The meeting was held."
     assert gloss(lexicon, "安全理事会第7378次会议", english) == "the 7378th meeting of the Security Council"
     assert gloss(lexicon, "中国第二个城市") == "the 2nd city of China"
+
+
+def test_le_after_a_verb_says_the_act_is_done(lexicon):
+    from transdiff.represent.verb_forms import past
+    assert gloss(lexicon, "他们采取了措施").startswith("they took ")
+    assert [past(v) for v in ("provide", "take", "hold")] == ["provided", "took", "held"]

@@ -23,7 +23,7 @@ from .prepositions import governed_phrases
 from .numbers import MONTH_NAMES, Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
-from .verb_forms import verb_forms
+from .verb_forms import verb_forms, verb_sense
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
@@ -191,7 +191,8 @@ class Glosser(NameGloss):
         if self.context is not None:
             self._adjectives(words)
         shown = governed_phrases(english_order(words))
-        verb_forms(shown, lambda w: self._as_verb(w, near))
+        verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],
+                                              lambda v: self._support(v, near)))
         if self.context is not None and self.context.text:
             self._articles(shown)
             noun_articles(shown, self.context)
@@ -309,19 +310,6 @@ class Glosser(NameGloss):
         shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
                                 near, KNOWN_FIRST.get(word), heads)
         return shown, options, "dictionary"
-
-    def _as_verb(self, word: dict, near: frozenset[str]) -> Optional[str]:
-        """The word's sense as a verb where the grammar says a verb stands there (after 被, 已): its
-        shown sense when CC-CEDICT lists that as a verb ("to ...") or it is a known first sense, else
-        the verb sense the document supports best (确定 "definite" -> determine, 任命 "appointment" -> appoint); None for no verb."""
-        senses = self.cedict.lookup(word["word"])
-        verbs = [short_sense(s) for s in senses if s.startswith("to ")]
-        verbs = [v for v in verbs if v and len(v.split()) <= 3]
-        if not verbs:
-            return None
-        if word["gloss"] in verbs or word["gloss"] not in {short_sense(s) for s in senses}:
-            return word["gloss"]   # a verb sense, or a known first sense (开展 "carry out")
-        return max(verbs, key=lambda v: (self._support(v, near), -verbs.index(v)))
 
     def _heads(self, char: str) -> list[str]:
         """The English head nouns of the dictionary's compounds that end in ``char`` (开发区 "development

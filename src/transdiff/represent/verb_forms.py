@@ -4,16 +4,18 @@ Chinese marks the passive, the completed act and the future with a word before t
 shows that word's first sense reads wrongly (被监禁 "by imprison", 已任命 "already appoint"). Where the
 verb follows the marker directly, the gloss says it the English way: 被 + V "be V-ed" (被监禁: be
 imprisoned), 已/已经 + V "has V-ed" (已接受: has accepted; 已被任命: has been appointed), 正在 + V "is
-V-ing" (before 的 "V-ing" alone). 将 before its object (将大炮对准: aim the gun) only marks the grammar, like 把; before a verb
-it stays "will". 到 after a verb of perceiving or knowing only says it was done (注意到 "note",
-not "note reach"); after another verb and before a number it is "to" (增加到5% "increase to 5%"). Only verbs whose English form is safe to build are changed: regular ones, and the
-irregular ones of a short table; display only.
+V-ing" (before 的 "V-ing" alone), V + 了 "V-ed" (采取了: took). 将 before its object (将大炮对准: aim
+the gun) only marks the grammar, like 把; before a verb it stays "will". 到 after a verb of perceiving
+or knowing only says it was done (注意到 "take note of", not "take note of reach"); after another verb
+and before a number it is "to" (增加到5% "increase to 5%"). Only verbs whose English form is safe to
+build are changed: regular ones, and the irregular ones of short tables; display only.
 """
 from __future__ import annotations
 
-from typing import Callable, Optional
+from typing import Callable, Optional, Sequence
 
 from .phrase_order import tag_of
+from .senses import short_sense
 
 # past participles of irregular verbs
 _PARTICIPLES = {
@@ -38,6 +40,12 @@ _ING = {"be": "being", "see": "seeing", "begin": "beginning", "commit": "committ
         "occur": "occurring", "control": "controlling", "omit": "omitting", "equip": "equipping",
         "compel": "compelling", "regret": "regretting", "forbid": "forbidding", "incur": "incurring",
         "patrol": "patrolling"}
+# past tenses that differ from the participle
+_PAST = {"be": "was", "do": "did", "take": "took", "give": "gave", "go": "went", "come": "came", "become": "became",
+         "see": "saw", "know": "knew", "show": "showed", "grow": "grew", "begin": "began", "choose": "chose",
+         "write": "wrote", "run": "ran", "win": "won", "draw": "drew", "break": "broke", "speak": "spoke",
+         "undertake": "undertook", "rise": "rose", "arise": "arose", "fall": "fell", "forget": "forgot",
+         "drive": "drove", "eat": "ate", "withdraw": "withdrew", "overcome": "overcame", "forbid": "forbade"}
 _VOWELS = "aeiou"
 _PERFECT = frozenset({"已", "已经"})
 _PASSIVE = frozenset({"被"})   # not 遭到, 受到: they are verbs too ("suffer", "receive")
@@ -82,6 +90,12 @@ def participle(verb: str) -> Optional[str]:
     return _doubled(low) + "ed"
 
 
+def past(verb: str) -> Optional[str]:
+    """The past tense of a verb of one word (accept -> accepted, take -> took), or None."""
+    low = verb.lower()
+    return _PAST[low] if low in _PAST else participle(verb)
+
+
 def present_participle(verb: str) -> Optional[str]:
     """The -ing form of a verb of one word (incite -> inciting, carry -> carrying), or None."""
     low = verb.lower()
@@ -107,6 +121,20 @@ def _inflected(gloss: str, form) -> Optional[str]:
     return None if first is None else " ".join([first] + words[1:])
 
 
+def verb_sense(senses: Sequence[str], shown: Optional[str], support: Callable[[str], float]) -> Optional[str]:
+    """A word's sense as a verb where the grammar says a verb stands there (after 被, 已): the shown
+    sense when CC-CEDICT lists it as a verb ("to ...") or it is a known first sense, else the verb
+    sense the document supports best (确定 "definite" -> determine, 任命 "appointment" -> appoint);
+    None for a word with no verb sense. ``senses``: the dictionary's, ``support``: the document's."""
+    verbs = [short_sense(s) for s in senses if s.startswith("to ")]
+    verbs = [v for v in verbs if v and len(v.split()) <= 3]
+    if not verbs:
+        return None
+    if shown in verbs or shown not in {short_sense(s) for s in senses}:
+        return shown   # a verb sense, or a known first sense (开展 "carry out")
+    return max(verbs, key=lambda v: (support(v), -verbs.index(v)))
+
+
 def verb_forms(words: list[dict], as_verb: Callable[[dict], Optional[str]]) -> None:
     """Change the marker's and the verb's glosses in place (the words after english_order).
     ``as_verb`` gives a word's verb sense (its shown sense when that is one), or None for no verb."""
@@ -122,6 +150,16 @@ def verb_forms(words: list[dict], as_verb: Callable[[dict], Optional[str]]) -> N
                 w["gloss"] = None
             elif after is not None and after["source"] == "number":
                 w["gloss"] = "to"
+            continue
+        if w["word"] == "了" and k and not w["gloss"]:
+            # V了 "V-ed": the act is done (提供了报告: provided reports), where no marker before says more
+            v = words[k - 1]
+            before = words[k - 2]["word"] if k >= 2 else ""
+            base = verb(v) if v["gloss"] and before not in _PERFECT | _PASSIVE | _PROGRESSIVE else None
+            if base is not None and tag_of(v).startswith("v"):
+                done = _inflected(base, past)
+                if done is not None:
+                    v["gloss"] = done
             continue
         if w["word"] not in _PERFECT | _PASSIVE | _PROGRESSIVE | {"将"} or not w["gloss"]:
             continue
