@@ -340,3 +340,8 @@ def test_le_after_a_verb_says_the_act_is_done(lexicon):
     from transdiff.represent.verb_forms import past
     assert gloss(lexicon, "他们采取了措施").startswith("they took ")
     assert [past(v) for v in ("provide", "take", "hold")] == ["provided", "took", "held"]
+
+
+def test_an_adjective_before_a_verb_as_the_adverb_the_document_writes(lexicon):
+    assert gloss(lexicon, "正式接受", "The functions were formally accepted.") == "formally accept"
+    assert gloss(lexicon, "正式接受", "A formal decision.") == "formal accept"      # no adverb in the document

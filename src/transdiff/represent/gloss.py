@@ -190,6 +190,7 @@ class Glosser(NameGloss):
         _merge_synonyms(words)
         if self.context is not None:
             self._adjectives(words)
+            self._adverbs(words)
         shown = governed_phrases(english_order(words))
         verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],
                                               lambda v: self._support(v, near)))
