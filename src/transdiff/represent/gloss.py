@@ -15,12 +15,15 @@ from typing import Optional
 
 from ..segment.zh import zh_words
 from .chinese import ChineseLexicon, has_han
+from .articles import noun_articles
 from .english import phrase_keys
 from .gloss_names import NameGloss
 from .phrase_order import english_order
+from .prepositions import governed_phrases
 from .numbers import MONTH_NAMES, Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
+from .verb_forms import verb_forms, verb_sense
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
@@ -187,9 +190,13 @@ class Glosser(NameGloss):
         _merge_synonyms(words)
         if self.context is not None:
             self._adjectives(words)
-        shown = english_order(words)
+            self._adverbs(words)
+        shown = governed_phrases(english_order(words))
+        verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],
+                                              lambda v: self._support(v, near)))
         if self.context is not None and self.context.text:
             self._articles(shown)
+            noun_articles(shown, self.context)
         return _phrase(shown), words
 
     def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:

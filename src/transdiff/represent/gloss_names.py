@@ -53,6 +53,20 @@ class NameGloss:
                 w["gloss"] = "the " + g
             before = g.split()[-1]
 
+    def _adverbs(self, words: list[dict]) -> None:
+        """An adjective before a verb as the document's adverb of it (正式接受: formally accept, 直接协助:
+        directly assist), where the English document writes that adverb."""
+        tags = word_tags()
+        for w, nxt in zip(words, words[1:]):
+            g = w["gloss"]
+            if (not g or not g.isalpha() or not g.islower() or w["source"] != "dictionary" or not nxt["gloss"]
+                    or not tags.get(w["word"], "").startswith("a") or not tags.get(nxt["word"], "").startswith("v")):
+                continue
+            for adverb in (g + "ly", g[:-1] + "ily", g[:-1] + "y", g + "ally"):
+                if adverb.endswith("ly") and adverb in self.context.vocabulary and adverb != g:
+                    w["gloss"] = adverb
+                    break
+
     def _adjectives(self, words: list[dict]) -> None:
         """A country before a noun as the document's adjective of it (叙利亚政府: Syrian Government,
         黎巴嫩领土: Lebanese territory), where the English document writes one."""

@@ -77,6 +77,7 @@ class EnglishContext:
     percent: str = "%"                                          # how it writes 50%: "%", " per cent"...
     text: str = ""                                              # the document's text, when known
     vocabulary: frozenset[str] = frozenset()                    # its words, lower case
+    derived: dict = field(default_factory=dict, repr=False, compare=False)   # tables the gloss rules make once
 
     def with_article(self, name: str) -> bool:
         """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
