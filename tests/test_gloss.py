@@ -172,6 +172,7 @@ def test_check_glosses_a_units_findings_in_context_as_compare_does():
     ("(第154段)", "(paragraph 154)"),
     ("以促进发展", "to promote development"),                           # 以 before a verb
     ("由大会通过。", "by General Assembly adopt."),                     # 通过 ending its clause is a verb
+    ("大会通过并颁布《世界人权宣言》", "adopt and proclaim"),           # 通过 joined to a verb is a verb too
     ("外国专家的劳动", "of foreign country expert"),                    # X的Y between nouns: the Y of X
 ])
 def test_the_gloss_follows_english_order_where_the_grammar_says_it(lexicon, text, expected):

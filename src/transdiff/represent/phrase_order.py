@@ -286,11 +286,20 @@ def _roles(words: list[dict]) -> None:
         verb_next = nxt is not None and nxt["gloss"] and tag_of(nxt).startswith("v")
         if w["word"] == "以" and verb_next:
             w["gloss"] = "to"
-        elif w["word"] == "通过" and (nxt is None or _is_break(nxt) or nxt["word"] in ("了", "的")):
+        elif w["word"] == "通过" and (nxt is None or _is_break(nxt) or nxt["word"] in ("了", "的")
+                                    or _verbs_joined(words, k)):
             w["gloss"] = "adopt"
         elif (w["word"] == "把" and nxt is not None and tag_of(nxt).startswith(("n", "r"))) or (
                 w["word"] == "所" and verb_next):
             w["gloss"] = None
+
+
+def _verbs_joined(words: list[dict], k: int) -> bool:
+    """Whether the word at ``k`` is joined to a following verb by 并/和/及 (通过并颁布 "adopt and proclaim"):
+    a word coordinated with a verb is a verb itself."""
+    if k + 2 >= len(words) or words[k + 1]["word"] not in ("并", "并且", "和", "及"):
+        return False
+    return tag_of(words[k + 2]).startswith("v")
 
 
 def _closing_at(words: list[dict], start: int) -> Optional[int]:
