@@ -346,3 +346,12 @@ def test_le_after_a_verb_says_the_act_is_done(lexicon):
 def test_an_adjective_before_a_verb_as_the_adverb_the_document_writes(lexicon):
     assert gloss(lexicon, "正式接受", "The functions were formally accepted.") == "formally accept"
     assert gloss(lexicon, "正式接受", "A formal decision.") == "formal accept"      # no adverb in the document
+
+
+def test_a_resolution_number_keeps_its_letter_and_a_date_before_it_stays_a_date(lexicon):
+    # the UDHR's own heading: 联合国大会一九四八年十二月十日第217A(III)号决议通过并颁布
+    shown = gloss(lexicon, "联合国大会一九四八年十二月十日第217A(III)号决议通过并颁布")
+    assert "10 December 1948 resolution 217A (III)" in shown   # the letter kept, the date not in the list
+    assert "resolutions" not in shown                          # a date counts nothing: no plural after it
+    assert gloss(lexicon, "2015年第5号法令") == "2015 decree 5"
+    assert gloss(lexicon, "12000人") == "12,000 people"           # a count still does

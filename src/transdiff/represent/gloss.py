@@ -178,6 +178,8 @@ class Glosser(NameGloss):
                 rest = text[q.end:rest_end]
                 if has_han(rest) and self.lexicon.has(rest) and not (len(rest) == 1 and self._is_classifier(rest)):
                     words.append(self._known(rest, q.end, rest_end, self._tag_of(rest), near))
+                elif rest.isascii() and rest.isalpha() and len(rest) <= 3 and words[-1]["gloss"]:
+                    words[-1]["gloss"] += rest   # a letter the number is written with: resolution 217 A
                 continue
             if not has_han(word):
                 shown = "".join(_PUNCTUATION.get(ch, ch) for ch in word).strip()

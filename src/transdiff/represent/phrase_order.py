@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from .numbers import MONTH_NAMES
 from .tags import word_tags
 
 MAX_INSIDE = 6      # words between a preposition and its closing word
@@ -193,6 +194,9 @@ def _called(words: list[dict]) -> list[dict]:
             first = len(out)
             while first > 0 and _in_number_list(out[first - 1]):
                 first -= 1
+            # a date before the first 第 is no part of the list (十二月十日第217A(III)号决议)
+            ordinal = next((k for k in range(first, len(out)) if out[k]["word"].startswith("第")), first)
+            first = ordinal
             run = out[first:]
             if any(v["source"] == "number" for v in run) and run[0]["word"] not in ("和", "及", "、", ",", "/", ")"):
                 for v in run:
@@ -236,7 +240,7 @@ def _plurals(words: list[dict]) -> None:
     for k, a in enumerate(words):
         if a["gloss"] in _MANY:
             many = True   # 数架无人机 "several drones", 许多国家 "many countries"
-        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"]:
+        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a):
             continue
         else:
             value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]
@@ -257,6 +261,13 @@ def _plurals(words: list[dict]) -> None:
             last = b
         if many and last is not None and not last["gloss"].endswith("s"):
             last["gloss"] = plural(last["gloss"])
+
+
+def _is_date(word: dict) -> bool:
+    """A date or a year (1948年十二月十日 "10 December 1948", 2015年 "2015") counts nothing after it."""
+    gloss = word["gloss"] or ""
+    return any(month in gloss for month in MONTH_NAMES) or (word["word"].endswith("年") and gloss.isdigit()
+                                                           and len(gloss) == 4)
 
 
 def _infinitives(words: list[dict]) -> None:
