@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from typing import TYPE_CHECKING
 
-from .phrase_order import tag_of
+from .phrase_words import tag_of
 
 if TYPE_CHECKING:
     from .senses import EnglishContext

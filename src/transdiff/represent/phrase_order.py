@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .numbers import MONTH_NAMES
-from .tags import word_tags
+from .phrase_numbers import called, numbered, plurals
+from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, is_unit, tag_of
 
 MAX_INSIDE = 6      # words between a preposition and its closing word
 MAX_NOUNS = 3       # words of each side of X的Y
@@ -34,56 +34,16 @@ _OPENING_SAYS = {("从", "起"): "from", ("自", "起"): "from", ("从", "中"):
 # noun (开幕式之后): two-character ones only, which are never part of a noun
 _ALONE = frozenset({"以来", "之后", "以后", "之前", "以前", "期间", "之际", "以西", "以东", "以南", "以北"})
 _ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起"}
-_NUMBERED = {"条": "article", "款": "paragraph", "段": "paragraph", "章": "chapter", "节": "section",
-             "项": "item", "部分": "part", "卷": "volume", "编": "part"}
-_IRREGULAR = {"person": "people", "child": "children", "foot": "feet", "tooth": "teeth", "mouse": "mice",
-              "sheep": "sheep", "fish": "fish", "yuan": "yuan", "staff": "staff", "personnel": "personnel"}
 # verbs whose verb complement English writes as an infinitive with "to" (not the modals: must, should, can)
 _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "要求", "请", "呼吁", "鼓励", "敦促", "帮助",
                             "准备", "打算", "计划", "旨在", "设法", "试图", "力求", "努力", "愿意", "承诺", "邀请",
                             "授权", "促请", "吁请", "请求", "需要", "允许", "着手", "争取", "选择", "拒绝", "未能"})
-_QUANTIFIERS = frozenset("many much more several some few all each every other".split())
 _POSSESSIVE = {"我": "my", "我们": "our", "你": "your", "你们": "your", "他": "his", "她": "her", "它": "its",
                "他们": "their", "她们": "their", "它们": "their", "咱们": "our"}
 _DIRECTIONS = frozenset({"起来", "下来", "下去", "出来", "上来", "过来", "起"})
 _TOPIC = {"关于": "on", "对": "of", "对于": "of", "有关": "on"}
 _DETERMINED = frozenset("the this that these those a an its their his her our my your each every".split())
-_MANY = frozenset({"several", "a few", "many", "numerous", "various", "multiple"})
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
-_OF = frozenset({"的", "之"})
-_NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
-
-
-def tag_of(word: dict) -> str:
-    """jieba's tag for a glossed word; a term jieba does not list takes its last word's tag, and a
-    name, glossary term or unknown compound counts as a noun."""
-    if word["source"] == "number":
-        return "m"
-    tags = word_tags()
-    text = word["word"]
-    if word["source"] in _NOUN_SOURCES:
-        return tags.get(text, "n") if word["source"] == "glossary" else "n"
-    return tags.get(text) or tags.get(text[-2:]) or tags.get(text[-1:]) or ""
-
-
-def _is_noun(word: dict) -> bool:
-    if not word["gloss"] or word["source"] == "number":
-        return False
-    tag = tag_of(word)
-    return tag.startswith("n") or tag == "vn"
-
-
-_BREAKS = frozenset("，,。.；;：:！!？?")
-
-
-def _is_unit(word: dict) -> bool:
-    """A word that counts what a number says (年 year, 天 day, 个月 month, 人 people)."""
-    return bool(word["gloss"]) and tag_of(word).startswith(("n", "q", "m")) and word["source"] != "number"
-
-
-def _is_break(word: dict) -> bool:
-    """Punctuation that ends a phrase (quotation marks and brackets do not)."""
-    return word["source"] == "as written" and any(ch in _BREAKS for ch in word["word"])
 
 
 def english_order(words: list[dict]) -> list[dict]:
@@ -91,9 +51,9 @@ def english_order(words: list[dict]) -> list[dict]:
     list given is not changed)."""
     out = [dict(w) for w in words]
     out = _light_verbs(out)
-    out = _numbered(out)
-    out = _called(out)
-    _plurals(out)
+    out = numbered(out)
+    out = called(out)
+    plurals(out)
     _roles(out)
     _infinitives(out)
     out = _circumpositions(out)
@@ -114,7 +74,7 @@ def _definite(words: list[dict]) -> None:
             continue
         nxt = next((v for v in words[k + 1:] if v["gloss"]), None)
         ordinal = (w["source"] == "number" and w["word"].startswith("第") and g[:1].isdigit()
-                   and g.endswith(("st", "nd", "rd", "th")) and nxt is not None and _is_noun(nxt))
+                   and g.endswith(("st", "nd", "rd", "th")) and nxt is not None and is_noun(nxt))
         superlative = (w["word"] == "最" and g == "most" and nxt is not None and tag_of(nxt).startswith("a"))
         if (ordinal or superlative) and before.lower() not in _DETERMINED:
             w["gloss"] = "the " + g
@@ -129,8 +89,8 @@ def _lists(words: list[dict]) -> None:
         if w is not None and w["word"] == "、":
             last, seen = k, seen + 1
             continue
-        if w is None or _is_break(w) or w["word"] in ("和", "与", "及", "以及", "或"):
-            if last is not None and seen >= 2 and (w is None or _is_break(w)):
+        if w is None or is_break(w) or w["word"] in ("和", "与", "及", "以及", "或"):
+            if last is not None and seen >= 2 and (w is None or is_break(w)):
                 words[last] = {**words[last], "gloss": "and"}
             last, seen = None, 0
 
@@ -149,127 +109,6 @@ def _light_verbs(words: list[dict]) -> list[dict]:
     return words
 
 
-def _numbered(words: list[dict]) -> list[dict]:
-    """第3条 "article 3", 第154段 "paragraph 154": a numbered part of a text in the English order."""
-    out: list[dict] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        after = [v["word"] for v in words[i + 1:i + 3]]
-        if w["source"] == "number" and w["gloss"] and not w["word"].startswith("第") and after[:1] in (["年来"], ["年"]):
-            # 70年来 "over the past 70 years", 2014年来 "since 2014"
-            years = 1 if after[0] == "年来" else 2 if after[1:] == ["来"] else 0
-            if years:
-                out.append({**w, "gloss": f"over the past {w['gloss']} years"})
-                out += [{**v, "gloss": None} for v in words[i + 1:i + 1 + years]]
-                i += 1 + years
-                continue
-        if w["source"] == "number" and w["word"].endswith("年") and w["gloss"] and after[:1] == ["来"]:
-            out.append({**w, "gloss": f"since {w['gloss']}"})
-            out.append({**words[i + 1], "gloss": None})
-            i += 2
-            continue
-        if (w["source"] == "number" and w["word"].startswith("第") and nxt is not None
-                and nxt["word"] in _NUMBERED and w["gloss"]):
-            number = w["word"][1:].strip()
-            if number.isdigit():
-                out.append({**nxt, "gloss": f"{_NUMBERED[nxt['word']]} {number}"})
-                i += 2
-                continue
-        out.append(w)
-        i += 1
-    return out
-
-
-def _called(words: list[dict]) -> list[dict]:
-    """第2057 (2012)、第2109 (2013)号决议 "resolution 2057 (2012), 2109 (2013)": the numbers before 号 name
-    the thing after it, which English writes first, with the numbers as they are (no "2057th")."""
-    out: list[dict] = []
-    i = 0
-    while i < len(words):
-        w = words[i]
-        nxt = words[i + 1] if i + 1 < len(words) else None
-        if w["word"] == "号" and nxt is not None and nxt["gloss"] and _is_noun(nxt) and out:
-            first = len(out)
-            while first > 0 and _in_number_list(out[first - 1]):
-                first -= 1
-            # a date before the first 第 is no part of the list (十二月十日第217A(III)号决议)
-            ordinal = next((k for k in range(first, len(out)) if out[k]["word"].startswith("第")), first)
-            first = ordinal
-            run = out[first:]
-            if any(v["source"] == "number" for v in run) and run[0]["word"] not in ("和", "及", "、", ",", "/", ")"):
-                for v in run:
-                    if v["source"] == "number" and v["word"].startswith("第") and v["gloss"]:
-                        v["gloss"] = v["gloss"].rstrip("stndrh") if v["gloss"][:1].isdigit() else v["gloss"]
-                del out[first:]
-                out.append({**nxt})
-                out += run
-                out.append({**w, "gloss": None})
-                i += 2
-                continue
-        out.append(w)
-        i += 1
-    return out
-
-
-def _in_number_list(word: dict) -> bool:
-    """A piece of a list of numbers: a number, a bracket, a comma, "and", a letter (1576 (L))."""
-    text = word["word"].strip()
-    return (word["source"] == "number" or word["word"] == "第" or text in ("和", "及", "、", ",", "(", ")", "（", "）", "/")
-            or (word["source"] == "as written" and text.isalnum() and len(text) <= 4))
-
-
-def plural(noun: str) -> str:
-    """The English plural of a one-word noun (person -> people, country -> countries, box -> boxes)."""
-    low = noun.lower()
-    if low in _IRREGULAR:
-        return _IRREGULAR[low]
-    if low.endswith("man"):
-        return noun[:-3] + "men"
-    if low.endswith("y") and low[-2:-1] not in "aeiou":
-        return noun[:-1] + "ies"
-    if low.endswith(("s", "x", "z", "ch", "sh")):
-        return noun + "es"
-    return noun + "s"
-
-
-def _plurals(words: list[dict]) -> None:
-    """The noun a number above one counts is plural in English (70年 "70 years", 12000人 "12,000 people",
-    20多万个蔬菜大棚 "more than 200,000 vegetable greenhouses": the last noun of the run after it)."""
-    for k, a in enumerate(words):
-        if a["gloss"] in _MANY:
-            many = True   # 数架无人机 "several drones", 许多国家 "many countries"
-        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a):
-            continue
-        else:
-            value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]
-            try:
-                many = float(value) > 1 or len(a["gloss"].split()) > 1   # "5 million"
-            except ValueError:
-                continue
-        last = None
-        for b in words[k + 1:]:
-            if not b["gloss"]:
-                if b["word"] in _OF:
-                    break
-                continue   # a classifier or 多 left out
-            g = b["gloss"]
-            if (b["source"] not in ("dictionary", "glossary") or not g.isalpha() or not g.islower()
-                    or not tag_of(b).startswith(("n", "q", "m")) or g in _QUANTIFIERS):
-                break
-            last = b
-        if many and last is not None and not last["gloss"].endswith("s"):
-            last["gloss"] = plural(last["gloss"])
-
-
-def _is_date(word: dict) -> bool:
-    """A date or a year (1948年十二月十日 "10 December 1948", 2015年 "2015") counts nothing after it."""
-    gloss = word["gloss"] or ""
-    return any(month in gloss for month in MONTH_NAMES) or (word["word"].endswith("年") and gloss.isdigit()
-                                                           and len(gloss) == 4)
-
-
 def _infinitives(words: list[dict]) -> None:
     """The verb a verb of wanting, asking or deciding governs is an English infinitive: 决定设立 "decide
     to establish", 敦促当局采取 "urge authorities to take" (its object, nouns only, may come between)."""
@@ -284,7 +123,7 @@ def _infinitives(words: list[dict]) -> None:
             if tag == "v" and v["word"] not in _CONTROL_VERBS and not v["gloss"].startswith("to "):
                 v["gloss"] = "to " + v["gloss"]
                 break
-            if _is_break(v) or not (tag.startswith(("n", "r")) or v["source"] in _NOUN_SOURCES):
+            if is_break(v) or not (tag.startswith(("n", "r")) or v["source"] in NOUN_SOURCES):
                 break
 
 
@@ -297,7 +136,7 @@ def _roles(words: list[dict]) -> None:
         verb_next = nxt is not None and nxt["gloss"] and tag_of(nxt).startswith("v")
         if w["word"] == "以" and verb_next:
             w["gloss"] = "to"
-        elif w["word"] == "通过" and (nxt is None or _is_break(nxt) or nxt["word"] in ("了", "的")
+        elif w["word"] == "通过" and (nxt is None or is_break(nxt) or nxt["word"] in ("了", "的")
                                     or _verbs_joined(words, k)):
             w["gloss"] = "adopt"
         elif (w["word"] == "把" and nxt is not None and tag_of(nxt).startswith(("n", "r"))) or (
@@ -317,7 +156,7 @@ def _closing_at(words: list[dict], start: int) -> Optional[int]:
     """The index of the closing word of a circumposition opened at ``start``."""
     for k in range(start + 2, min(len(words), start + MAX_INSIDE + 2)):
         w = words[k]
-        if _is_break(w) or w["word"] in _OPENING:
+        if is_break(w) or w["word"] in _OPENING:
             return None
         if w["word"] in _CLOSING:
             return k
@@ -342,9 +181,9 @@ def _circumpositions(words: list[dict]) -> list[dict]:
                 i = k + 1
                 continue
         counted = [v for v in out[-2:] if v["gloss"]]   # 两年后: 2 years after
-        counted = counted if len(counted) == 2 and counted[0]["source"] == "number" and _is_unit(counted[1]) else []
+        counted = counted if len(counted) == 2 and counted[0]["source"] == "number" and is_unit(counted[1]) else []
         if w["word"] in _ALONE_AFTER_NUMBER and out and out[-1]["gloss"] and (
-                out[-1]["source"] == "number" or counted or (w["word"] in _ALONE and _is_noun(out[-1]))):
+                out[-1]["source"] == "number" or counted or (w["word"] in _ALONE and is_noun(out[-1]))):
             moved = len(out) - out.index(counted[0]) if counted else 1
             before = out[-moved:]
             del out[-moved:]
@@ -366,18 +205,18 @@ def _topics(words: list[dict]) -> list[dict]:
         w = words[i]
         if w["word"] in _TOPIC:
             de = next((k for k in range(i + 2, min(len(words), i + MAX_INSIDE + 2))
-                       if words[k]["word"] in _OF or _is_break(words[k]) or words[k]["word"] in _TOPIC), None)
-            if de is not None and words[de]["word"] in _OF and not (de == i + 2 and words[i + 1]["word"] in _POSSESSIVE):
+                       if words[k]["word"] in OF or is_break(words[k]) or words[k]["word"] in _TOPIC), None)
+            if de is not None and words[de]["word"] in OF and not (de == i + 2 and words[i + 1]["word"] in _POSSESSIVE):
                 right = 0
-                while right < MAX_NOUNS and de + 1 + right < len(words) and _is_noun(words[de + 1 + right]):
+                while right < MAX_NOUNS and de + 1 + right < len(words) and is_noun(words[de + 1 + right]):
                     right += 1
                 after = words[de + 1 + right] if de + 1 + right < len(words) else None
                 if not right and after is not None and after["gloss"] and tag_of(after).startswith("v"):
                     # after 的 a verb is the name of its act (对领土的占领: occupation), when the phrase ends there
                     end = words[de + 2] if de + 2 < len(words) else None
-                    if end is None or _is_break(end):
+                    if end is None or is_break(end):
                         right, after = 1, end
-                if right and (after is None or after["word"] not in _OF):
+                if right and (after is None or after["word"] not in OF):
                     out += words[de + 1:de + 1 + right]
                     out.append({**w, "gloss": _TOPIC[w["word"]]})
                     out += words[i + 1:de]
@@ -396,24 +235,24 @@ def _possessives(words: list[dict]) -> list[dict]:
     i = 0
     while i < len(words):
         w = words[i]
-        if w["word"] in _OF and out and out[-1]["word"] in _POSSESSIVE:
+        if w["word"] in OF and out and out[-1]["word"] in _POSSESSIVE:
             # 他们的 "their"
             out[-1] = {**out[-1], "gloss": _POSSESSIVE[out[-1]["word"]]}
             out.append(w)
             i += 1
             continue
-        if w["word"] in _OF and out and i + 1 < len(words):
+        if w["word"] in OF and out and i + 1 < len(words):
             left = 0
-            while left < min(MAX_NOUNS, len(out)) and _is_noun(out[-1 - left]):
+            while left < min(MAX_NOUNS, len(out)) and is_noun(out[-1 - left]):
                 left += 1
             right = 0
-            while right < MAX_NOUNS and i + 1 + right < len(words) and _is_noun(words[i + 1 + right]):
+            while right < MAX_NOUNS and i + 1 + right < len(words) and is_noun(words[i + 1 + right]):
                 right += 1
             # the run must be whole: a noun run that goes on past the limit is no short noun phrase,
             # and a verb or a 的 just before X makes X a clause (执行公约遇到的困难)
             before = out[-1 - left] if left < len(out) else None
             after = words[i + 1 + right] if i + 1 + right < len(words) else None
-            whole = (before is None or not _joins(before)) and (after is None or after["word"] not in _OF)
+            whole = (before is None or not _joins(before)) and (after is None or after["word"] not in OF)
             if left and right and whole and left == 1 and _is_name(out[-1]):
                 # 汤加的议会: Tonga's parliament
                 out[-1] = {**out[-1], "gloss": out[-1]["gloss"] + "'s"}
@@ -445,4 +284,4 @@ def _is_name(word: dict) -> bool:
 def _joins(word: dict) -> bool:
     """A word before X that would make X part of something longer: a verb, a 的, a noun past the limit."""
     tag = tag_of(word)
-    return word["word"] in _OF or tag.startswith(("v", "n", "a")) or word["source"] in _NOUN_SOURCES
+    return word["word"] in OF or tag.startswith(("v", "n", "a")) or word["source"] in NOUN_SOURCES

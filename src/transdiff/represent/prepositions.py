@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Optional
 
-from .phrase_order import tag_of
+from .phrase_words import tag_of
 
 MAX_PHRASE = 4   # words of X
 MAX_OBJECT = 4   # words of Y

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
 
-from .phrase_order import tag_of
+from .phrase_words import tag_of
 from .senses import short_sense
 
 # past participles of irregular verbs
