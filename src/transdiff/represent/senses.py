@@ -65,6 +65,17 @@ _CAPITALISED = re.compile(r"\b(?:([Tt]he)\s+)?([A-Z][A-Za-z'-]*)")
 THE_SHARE = 0.6   # a name the document writes after "the" at least this often takes it in a gloss
 
 
+def _names_after_the(text: str) -> tuple[Counter, Counter]:
+    """Per capitalised word of the text, its occurrences and those directly after "the"."""
+    capitalised: Counter = Counter()
+    after_the: Counter = Counter()
+    for m in _CAPITALISED.finditer(text):
+        capitalised[m.group(2)] += 1
+        if m.group(1):
+            after_the[m.group(2)] += 1
+    return capitalised, after_the
+
+
 @dataclass
 class EnglishContext:
     """The English document's vocabulary: key counts, the commonest written form of each key, and its
@@ -82,19 +93,14 @@ class EnglishContext:
     def with_article(self, name: str) -> bool:
         """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
         the Secretariat; not Morocco), judged by its first word, at least twice."""
-        if self._the is None:
-            self._the, self._capitalised = Counter(), Counter()
-            for m in _CAPITALISED.finditer(self.text):
-                self._capitalised[m.group(2)] += 1
-                if m.group(1):
-                    self._the[m.group(2)] += 1
+        if "names after the" not in self.derived:
+            self.derived["names after the"] = _names_after_the(self.text)
+        capitalised, after_the = self.derived["names after the"]
         first = name.split()[0]
-        seen = self._capitalised.get(first, 0)
-        return seen >= 2 and self._the.get(first, 0) >= THE_SHARE * seen
+        seen = capitalised.get(first, 0)
+        return seen >= 2 and after_the.get(first, 0) >= THE_SHARE * seen
 
     def __post_init__(self) -> None:
-        self._the: Optional[Counter] = None
-        self._capitalised: Counter = Counter()
         self.long_words_by_start: dict[str, list[str]] = {}
         for word in sorted(self.long_words):
             self.long_words_by_start.setdefault(word[:3], []).append(word)
