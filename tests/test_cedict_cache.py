@@ -61,3 +61,27 @@ def test_a_cache_folder_that_cannot_be_created_is_skipped(fresh, monkeypatch, tm
 
 def test_a_new_release_or_parser_gets_a_file_of_its_own(fresh):
     assert cedict._cache_file(b"release one") != cedict._cache_file(b"release two")
+
+
+def test_the_word_tags_are_cached_beside_the_dictionary_and_a_damaged_file_is_rebuilt(fresh, monkeypatch):
+    from transdiff.dictionary.cache import read_marshal
+    from transdiff.represent import tags
+    tags.word_tags.cache_clear()
+    try:
+        first = tags.word_tags()
+        (path,) = [p for p in fresh.iterdir() if p.name.startswith("tags-")]
+        assert first.get("人权") == "n"
+        tags.word_tags.cache_clear()
+
+        def no_read(*args, **kwargs):
+            raise AssertionError("jieba's dictionary read again although the cache holds its tags")
+        monkeypatch.setattr(tags, "open", no_read, raising=False)
+        assert tags.word_tags() == first
+        monkeypatch.undo()
+        monkeypatch.setenv("TRANSDIFF_CACHE_DIR", str(fresh))
+        path.write_bytes(b"\x00not marshal data")
+        tags.word_tags.cache_clear()
+        assert tags.word_tags() == first
+        assert read_marshal(path) == first
+    finally:
+        tags.word_tags.cache_clear()

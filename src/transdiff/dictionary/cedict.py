@@ -1,23 +1,19 @@
 """CC-CEDICT, the vendored Chinese-English dictionary (CC BY-SA 4.0, see data/cedict/LICENSE-CC-CEDICT).
 
 Parsed once per process from the gzip file shipped inside the package. The parsed form is kept in the
-user's cache folder (``$TRANSDIFF_CACHE_DIR``, else ``$XDG_CACHE_HOME/transdiff`` or ``~/.cache/transdiff``;
-``TRANSDIFF_CACHE_DIR=off`` disables it): reading it back takes a quarter of the parse. The file is named
-after a hash of the dictionary and of this module, so a new release or a new parser never reads an old one.
+user's cache folder (dictionary/cache.py): reading it back takes a quarter of the parse.
 """
 from __future__ import annotations
 
 import gzip
-import hashlib
-import marshal
-import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Optional
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+
+from .cache import cache_file, read_marshal, write_marshal
 
 _ENTRY = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
 _LABEL = re.compile(r"\([^)]*\)")
@@ -93,34 +89,15 @@ def load_cedict() -> Cedict:
     return dic
 
 
-def cache_folder() -> Optional[Path]:
-    """The user's cache folder for parsed data (None when caching is off)."""
-    folder = os.environ.get("TRANSDIFF_CACHE_DIR", "")
-    if folder.lower() == "off":
-        return None
-    if not folder:
-        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-        folder = os.path.join(base, "transdiff")
-    return Path(folder)
-
-
 def _cache_file(data: bytes) -> Optional[Path]:
-    folder = cache_folder()
-    if folder is None:
-        return None
-    digest = hashlib.sha256(data)
-    try:
-        digest.update(Path(__file__).read_bytes())
-    except OSError:  # e.g. installed inside a zip: without the parser's hash a cache could go stale
-        return None
-    return folder / f"cedict-{digest.hexdigest()[:24]}.marshal"
+    return cache_file("cedict", [data], Path(__file__))
 
 
 def _read_cache(path: Path) -> Optional[Cedict]:
     """The cached dictionary, or None when it is missing, unreadable or not what this code writes."""
     try:
-        senses, trad_chars, release, entries, readings, groups, surnames = marshal.loads(path.read_bytes())
-    except (OSError, ValueError, EOFError, TypeError):
+        senses, trad_chars, release, entries, readings, groups, surnames = read_marshal(path)
+    except (ValueError, TypeError):
         return None
     if not (isinstance(senses, dict) and isinstance(trad_chars, dict) and isinstance(release, str)
             and isinstance(entries, int) and isinstance(readings, dict) and isinstance(groups, dict)
@@ -132,22 +109,6 @@ def _read_cache(path: Path) -> Optional[Cedict]:
 def _write_cache(path: Path, dic: Cedict) -> None:
     write_marshal(path, (dic.senses, dic.trad_chars, dic.release, dic.entries, dic.readings, dic.groups,
                          dic.surnames))
-
-
-def write_marshal(path: Path, value: object) -> None:
-    """Save atomically (a reader sees the whole file or none); a cache that cannot be written is skipped."""
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.stem}-", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as fh:
-                fh.write(marshal.dumps(value))
-            os.replace(tmp, path)
-        except BaseException:
-            os.unlink(tmp)
-            raise
-    except OSError:
-        pass
 
 
 def parse_cedict(data: bytes) -> Cedict:

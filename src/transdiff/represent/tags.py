@@ -7,13 +7,12 @@ folder beside the parsed dictionary (a few milliseconds to load).
 """
 from __future__ import annotations
 
-import hashlib
-import marshal
 from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..dictionary.cedict import cache_folder, load_cedict, write_marshal
+from ..dictionary.cache import cache_file, read_marshal, write_marshal
+from ..dictionary.cedict import load_cedict
 
 
 def _dictionary_file() -> Path:
@@ -27,12 +26,9 @@ def word_tags() -> dict[str, str]:
     source = _dictionary_file()
     cache = _cache_file(source)
     if cache is not None:
-        try:
-            tags = marshal.loads(cache.read_bytes())
-            if isinstance(tags, dict):
-                return tags
-        except (OSError, ValueError, EOFError, TypeError):
-            pass
+        tags = read_marshal(cache)
+        if isinstance(tags, dict):
+            return tags
     known = load_cedict().senses
     tags = {}
     with open(source, encoding="utf-8") as fh:
@@ -46,13 +42,11 @@ def word_tags() -> dict[str, str]:
 
 
 def _cache_file(source: Path) -> Optional[Path]:
-    folder = cache_folder()
-    if folder is None:
-        return None
+    """Named after jieba's dictionary file (its size and time: reading it whole would cost what the cache
+    saves) and the CC-CEDICT release whose words are kept."""
     try:
         stat = source.stat()
-        digest = hashlib.sha256(f"{stat.st_size}:{stat.st_mtime_ns}:{load_cedict().release}".encode())
-        digest.update(Path(__file__).read_bytes())
     except OSError:
         return None
-    return folder / f"tags-{digest.hexdigest()[:24]}.marshal"
+    return cache_file("tags", [f"{stat.st_size}:{stat.st_mtime_ns}:{load_cedict().release}".encode()],
+                      Path(__file__))
