@@ -549,3 +549,22 @@ def test_compare_and_check_report_the_same_mismatch(tmp_path) -> None:
     report = check_bilingual(read_bilingual(path), checks="numbers,dates,names")
     from_check = [(f.type, f.detail["source_only"], f.detail["target_only"]) for f in report.findings]
     assert from_compare == from_check == [("number", ["第1970"], ["1972"])]
+
+
+@pytest.mark.parametrize("zh, en, changed_en", [
+    # report to the 20th CPC Congress (2022, public domain), English written for this test
+    ("我们坚持一个中国原则和“九二共识”。", "We remain committed to the one-China principle and the 1992 Consensus.",
+     "We remain committed to the one-China principle and the 1993 Consensus."),
+    ("九一八事变后，东北沦陷。", "After the September 18 Incident, the Northeast fell.",
+     "After the September 19 Incident, the Northeast fell."),
+    ("五四运动是一场爱国运动。", "The May 4th Movement was a patriotic movement.",
+     "The May 5th Movement was a patriotic movement."),
+])
+def test_a_year_or_day_named_by_its_digits_alone_is_no_finding(zh: str, en: str, changed_en: str) -> None:
+    """九二共识 names 1992 by two digits, 九一八 a day by three: the English date is said, but another one is not."""
+    for zh_is_source in (True, False):
+        assert mismatches(zh, en, zh_is_source=zh_is_source) == []
+        (found,) = mismatches(zh, changed_en, zh_is_source=zh_is_source)
+        assert found.kind in ("date", "number")     # a bare year stands with the numbers beside 一个
+        changed = [w for w in changed_en.split() if w not in en.split()]
+        assert any(changed[0] in m for m in found.source_only + found.target_only), found

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ..represent.numbers import Quantity, agree, unmatched
+from ..represent.numbers import Quantity, agree, digit_names, unmatched
 from .pairs import AlignedPair, Mismatch
 
 SUBSTITUTION_CONFIDENCE = 0.9
@@ -86,13 +86,17 @@ def _list_commas(zh_left: list[Quantity], en_left: list[Quantity]) -> tuple[list
 
 
 def quantity_mismatches(pair: AlignedPair) -> list[Mismatch]:
-    zh_f, _ = pair.zh
+    zh_f, zh_text = pair.zh
     en_f, _ = pair.en
     zh_q = [q for f in zh_f for q in f.quantities]
     en_q = [q for f in en_f for q in f.quantities]
     if not zh_q and not en_q:
         return []
     zh_left, en_left = _list_commas(*unmatched(zh_q, en_q, include_weak=True))
+    if en_left:
+        # the 1992 Consensus is 九二共识: a year or day the Chinese names by its digits only
+        named = digit_names(zh_text)
+        en_left = [q for q in en_left if not any(agree(n, q) for n in named)]
     # a value repeated on one side (15岁 ... 不满15岁 / 15 years ... under that age) is one value, not two
     # when nothing is left on the other side to stand against it
     zh_left, en_left = ([q for q in zh_left if any(_telling(e) for e in en_left) or not _said_elsewhere(q, en_q)],

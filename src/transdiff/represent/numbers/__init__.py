@@ -6,12 +6,13 @@ a translator wants few false alarms, so words that only look like numbers (一�
 left alone, and small numbers written as words (三个, "five") are marked ``weak``: they may absorb
 a counterpart on the other side but are never reported as unmatched themselves.
 
-The readers are in zh.py (with zh_context.py: clock times, counts of listed items) and en.py, the pairing
+The readers are in zh.py (with zh_context.py: clock times, counts of listed items, what digit strings like 九二共识 name) and en.py, the pairing
 in matching.py; quantity.py holds the ``Quantity`` type.
 """
 from .en import MONTH_NAMES, en_quantities
 from .matching import agree, unmatched
 from .quantity import DateParts, Quantity
 from .zh import zh_int, zh_quantities
+from .zh_context import digit_names
 
-__all__ = ["MONTH_NAMES", "DateParts", "Quantity", "agree", "en_quantities", "unmatched", "zh_int", "zh_quantities"]
+__all__ = ["MONTH_NAMES", "DateParts", "Quantity", "agree", "digit_names", "en_quantities", "unmatched", "zh_int", "zh_quantities"]

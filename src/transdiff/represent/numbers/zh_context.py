@@ -51,3 +51,30 @@ _ONE_OF_EACH = re.compile(r"一[\u4e00-\u9fff]一[\u4e00-\u9fff]")
 def one_of_each(text: str, start: int) -> bool:
     """Is the 一 at ``start`` one of the two of an 一X一Y pair?"""
     return bool(_ONE_OF_EACH.match(text, start) or start >= 2 and _ONE_OF_EACH.match(text, start - 2))
+
+
+_DIGIT = {"〇": 0, "一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+# 九二共识, 九一八事变, 五四运动, 三八妇女节: a string of digits before the noun it names, not before a counter
+_DIGIT_NAME = re.compile(r"(?<![一二三四五六七八九十百千万亿〇零两\d])([〇一二三四五六七八九]{2,3})"
+                         r"(?=[\u4e00-\u9fff])(?![年月日号时点分秒个位名人项条次件种届批倍])")
+
+
+def digit_names(text: str) -> list[Quantity]:
+    """The years and days that strings of digits name (九二共识 the 1992 Consensus, 九一八事变 the September 18
+    Incident, 五四运动 the May 4th Movement), all weak: the reader leaves digit strings without 年 alone, but
+    the other side may write what they stand for."""
+    out = []
+    for m in _DIGIT_NAME.finditer(text):
+        d = [_DIGIT[c] for c in m.group(1)]
+        start, end, raw = m.start(1), m.end(1), m.group(1)
+        days: list[tuple[int, int]] = []
+        if len(d) == 2:
+            number = 10 * d[0] + d[1]
+            year = 2000 + number if number < 30 else 1900 + number
+            out.append(Quantity(float(year), "year", start, end, raw, (year, None, None), weak=True))
+            days.append((d[0], d[1]))
+        else:
+            days += [(d[0], 10 * d[1] + d[2]), (10 * d[0] + d[1], d[2])]
+        out += [Quantity(float(month * 100 + day), "date", start, end, raw, (None, month, day), weak=True)
+                for month, day in days if 1 <= month <= 12 and 1 <= day <= 31]
+    return out
