@@ -44,6 +44,11 @@ def assert_faithful_and_changed(zh: str, en: str, changed_zh: str | None, change
 
 # (Chinese, English, Chinese changed, English changed, kind of finding)
 CASES = {
+    "footnote mark before a name whose first character is a counter (克 of 克罗地亚)": (
+        "6克罗地亚在《京都议定书》第二承诺期的量化限减承诺基于以下谅解，即该国将按照《京都议定书》第四条，与欧洲联盟及其成员国联合实现这一量化限减承诺。",
+        "Croatia's QELRC for a second commitment period under the Kyoto Protocol is based on the understanding that it will fulfil this QELRC jointly with the European Union and its member States, in accordance with Article 4 of the Kyoto Protocol.",
+        "6克罗地亚在《京都议定书》第二承诺期的量化限减承诺基于以下谅解，即该国将按照《京都议定书》第五条，与欧洲联盟及其成员国联合实现这一量化限减承诺。",
+        "Croatia's QELRC for a second commitment period under the Kyoto Protocol is based on the understanding that it will fulfil this QELRC jointly with the European Union and its member States, in accordance with Article 6 of the Kyoto Protocol.", "number"),
     "ordinal: resolution number": (
         "回顾安理会第1970(2011)号决议。", "Recalling its resolution 1970 (2011).",
         "回顾安理会第1973(2011)号决议。", "Recalling its resolution 1972 (2011).", "number"),

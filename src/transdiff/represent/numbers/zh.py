@@ -8,7 +8,7 @@ from typing import Optional
 from ..chinese import is_han
 
 from .en import en_dates
-from .zh_context import PAREN_NUMERALS, clock_times, counts_a_list, one_of_each
+from .zh_context import PAREN_NUMERALS, clock_times, counts_a_list, one_of_each, starts_a_name
 from .quantity import (FULL_WIDTH_DIGITS, Quantity, after_colon, date_quantity, digits_value, glued, small,
                        with_original_surfaces, year_pair)
 
@@ -328,14 +328,15 @@ def _zh_arabic(text: str, m: re.Match) -> Optional[Quantity]:
 
 def _footnote_mark(text: str, start: int, end: int) -> bool:
     """A footnote mark of UN text: one or two digits glued to the word before a punctuation mark (活动1。) or
-    to the word after a list comma or the start of a line (、1直布罗陀), with no counter after it."""
+    to the word after a list comma or the start of a line (、1直布罗陀), with no counter after it (克 of
+    6克罗地亚 begins Croatia: no counter)."""
     if end - start > 2:
         return False
     before, nxt = text[start - 1:start], text[end:end + 1]
     if is_han(before) and (nxt in ("。", "，", "；", "、", "：", "\n", "") or nxt in "”）)"):
         return True
-    return before in ("", "\n", "、", "，", "；") and is_han(nxt) and nxt not in _COUNTERS and \
-        not text.startswith(("年", "月", "日", "号", "时", "点", "分", "秒"), end)
+    return before in ("", "\n", "、", "，", "；") and is_han(nxt) and (nxt not in _COUNTERS or starts_a_name(text, end)) \
+        and not text.startswith(("年", "月", "日", "号", "时", "点", "分", "秒"), end)
 
 
 def _zh_numeral(text: str, m: re.Match) -> list[Quantity]:

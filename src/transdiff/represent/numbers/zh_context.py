@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ...dictionary.cedict import load_cedict
 from .quantity import Quantity
 
 _CLOCK = re.compile(r"(?<![\d.:：])([01]?\d|2[0-3])[:：]([0-5]\d)(?![\d:：])")
@@ -78,3 +79,14 @@ def digit_names(text: str) -> list[Quantity]:
         out += [Quantity(float(month * 100 + day), "date", start, end, raw, (None, month, day), weak=True)
                 for month, day in days if 1 <= month <= 12 and 1 <= day <= 31]
     return out
+
+
+def starts_a_name(text: str, at: int) -> bool:
+    """A name of three or more characters begins at ``at`` (克罗地亚 Croatia, 所罗门群岛): its first character
+    is then no counter (克 grams, 所 institutions) of a number before it."""
+    senses = load_cedict().senses
+    for end in range(min(len(text), at + 6), at + 2, -1):
+        glosses = senses.get(text[at:end])
+        if glosses:
+            return glosses[0][:1].isupper()
+    return False
