@@ -573,3 +573,19 @@ def test_a_year_or_day_named_by_its_digits_alone_is_no_finding(zh: str, en: str,
         assert found.kind in ("date", "number")     # a bare year stands with the numbers beside 一个
         changed = [w for w in changed_en.split() if w not in en.split()]
         assert any(changed[0] in m for m in found.source_only + found.target_only), found
+
+
+@pytest.mark.parametrize("zh, en, changed_en", [
+    ("今年3月，委员会举行了会议。", "In March 2019, the Committee held a meeting.",
+     "In April 2019, the Committee held a meeting."),
+    ("2019年3月，委员会举行了会议。", "In March this year, the Committee held a meeting.",
+     "In April this year, the Committee held a meeting."),
+    ("今年3月5日，委员会举行了会议。", "On 5 March 2019, the Committee held a meeting.",
+     "On 5 April 2019, the Committee held a meeting."),
+])
+def test_this_year_stands_for_the_year_not_for_the_month(zh: str, en: str, changed_en: str) -> None:
+    """今年 / "this year" meets a year written out, but a month changed beside it is still a changed date."""
+    for zh_is_source in (True, False):
+        assert mismatches(zh, en, zh_is_source=zh_is_source) == []
+        assert [m.kind for m in mismatches(zh, changed_en, zh_is_source=zh_is_source)] == ["date"]
+    assert mismatches("2019年，委员会举行了会议。", "This year, the Committee held a meeting.") == []

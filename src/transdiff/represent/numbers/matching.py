@@ -39,7 +39,9 @@ def _agreement(a: Quantity, b: Quantity) -> int:
         return 1 if other.kind in ("number", "ordinal") and other.value == day.value else 0
     if "relyear" in (a.kind, b.kind):
         other = b if a.kind == "relyear" else a
-        return 1 if other.kind == "relyear" or other.date is not None and other.date[0] is not None else 0
+        # "this year" says which year, not which month: 今年3月 against April 2019 is a changed month
+        return 1 if other.kind == "relyear" or other.date is not None and other.date[0] is not None and \
+            other.date[1] is None else 0
     if "time" in (a.kind, b.kind):
         if a.kind == b.kind:          # 10时15分 / 10:15; a side that names no half of the day means either
             return 3 if (a.value - b.value) % 720 == 0 else 0
