@@ -32,6 +32,7 @@ TARGET_PRECISION = 0.8            # the precision a reader wants: how much recal
 MIN_SHARE = 0.5                   # "most of": share of characters for found / correct
 GAP_TYPES = ("omission", "partial")
 SPAN_BUCKETS = ((1, 2, "1-2"), (3, 5, "3-5"), (6, 10 ** 9, "6+"))
+COUNTERPART_BUCKETS = ((0, 0, "0"), (1, 1, "1"), (2, 3, "2-3"), (4, 10 ** 9, "4+"))
 
 
 # -- scoring primitives (tested in tests/test_omission_bench.py) --------------------------------
@@ -359,6 +360,22 @@ def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
                          for unit in c.dropped]
             predictions += [(f["confidence"], int(ok)) for f, ok in zip(partials, h["ok_lenient"])]
         _print_best(corpus, best_recall_at_precision(found_at, predictions, TARGET_PRECISION))
+    print("\nLenient recall at the default threshold by the cut clause's counterpart (the Chinese words whose keys "
+          "meet the cut clause but not the rest of the line;\nfew means the dictionary can barely tell which Chinese "
+          "words the cut English rendered):")
+    print(f"{'corpus':9} " + " ".join(f"{name + ' words':>16}" for _, _, name in COUNTERPART_BUCKETS))
+    for corpus in corpora + ["ALL"]:
+        cells = []
+        for low, high, _ in COUNTERPART_BUCKETS:
+            found = total = 0
+            for c in (c for c in cases if corpus in ("ALL", c.corpus)):
+                res = results[_key("clause", c)]
+                hit = clause_hits(c, res, DEFAULT_THRESHOLD)["lenient"]
+                for ok, cp in zip(hit, res["counterparts"]):
+                    if low <= len(cp) <= high:
+                        found, total = found + ok, total + 1
+            cells.append(f"{_fmt(found / total if total else math.nan)} of {total:4d}".rjust(16))
+        print(f"{corpus:9} " + " ".join(cells))
     pairs = []
     for c in cases:
         h = clause_hits(c, results[_key("clause", c)], 0.0)
@@ -368,6 +385,8 @@ def clause_tier(cases: list[DropCase], results: dict[str, dict]) -> dict:
                   for f, ok_l, ok_s in zip(partials, h["ok_lenient"], h["ok_strict"])]
     _print_calibration("clause tier: partial and omission findings, share on a cut pair (lenient)", [(p[0], p[1]) for p in pairs])
     return {"pairs": pairs, "cuts": {_key("clause", c): [c.corpus, len(c.dropped)] for c in cases},
+            "counterpart_words": {_key("clause", c): [len(cp) for cp in results[_key("clause", c)]["counterparts"]]
+                                  for c in cases},
             "fields": ["confidence", "correct_lenient", "correct_strict", "corpus", "kind", "evidence", "case",
                        "cuts_hit"]}
 
@@ -416,8 +435,12 @@ def mqm_tier(items: list[MqmItem], results: dict[str, dict], stats: dict) -> dic
     print("(per span length: that bucket's positives against all negatives; AP-rand = positive share = the AP of "
           "a random ranking)")
     _print_calibration("mqm tier: item scores, share of positive items", list(zip(scores, labels)))
+    # each item's omission/partial findings with their evidence, so that a calibration can be scored on them
+    findings = [[(f["confidence"], f["kind"], f["evidence"]) for f in results[_key("mqm", item)]["findings"]
+                 if f["type"] in ("omission", "partial")] for item in items]
     return {"engine": list(zip(scores, labels, buckets)), "baseline": list(zip(baseline, labels)),
-            "fields": ["score", "label", "span_bucket"]}
+            "fields": ["score", "label", "span_bucket"],
+            "findings": findings, "empty": [results[_key("mqm", i)]["error"] == "empty target" for i in items]}
 
 
 def _print_calibration(title: str, pairs: list[tuple[float, int]]) -> None:
