@@ -13,12 +13,13 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Iterable, Optional, Sequence
 
 from .chinese import DISPLAY_GLOSS
 from .english import WORD, phrase_keys, word_key
+from .spelling import document_spelling
 
 # Known first senses of frequent characters that CC-CEDICT lists late or not at all (该 "should ... that",
 # where official text means "this"), on top of the list the word keys' glosses use.
@@ -89,6 +90,9 @@ class EnglishContext:
     text: str = ""                                              # the document's text, when known
     vocabulary: frozenset[str] = frozenset()                    # its words, lower case
     derived: dict = field(default_factory=dict, repr=False, compare=False)   # tables the gloss rules make once
+    # key counts of the words written in lower case: "nation" of "United Nations" is a name's, and no
+    # evidence that the translator writes "nation" for 国家
+    common: Counter = field(default_factory=Counter)
 
     def with_article(self, name: str) -> bool:
         """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
@@ -115,11 +119,14 @@ class EnglishContext:
         counts: Counter = Counter()
         names: Counter = Counter()
         long_words: set[str] = set()
+        common: Counter = Counter()
         for word in words:
             key = word_key(word)
             if not key:
                 continue
             counts[key] += 1
+            if not word[:1].isupper():
+                common[key] += 1
             low = word.lower()
             forms.setdefault(key, Counter())[low] += 1
             if word[:1].isupper() and not word.isupper() and word.isalpha():
@@ -131,7 +138,7 @@ class EnglishContext:
         for name, _ in names.most_common():
             by_letters.setdefault(name.lower(), name)
         vocabulary = frozenset(w for c in forms.values() for w in c)
-        return cls(counts, surface, by_letters, frozenset(long_words), vocabulary=vocabulary)
+        return cls(counts, surface, by_letters, frozenset(long_words), vocabulary=vocabulary, common=common)
 
     @classmethod
     def from_text(cls, text: str) -> "EnglishContext":
@@ -147,13 +154,17 @@ class EnglishContext:
         written: Counter = Counter()
         names: dict[str, str] = {}
         long_words: set[str] = set()
+        common: Counter = Counter()
         for u in units:
             text = u.text
             low = text.lower()
+            lower_case = not text[:1].isupper()
             for key in u.keys:
                 if key[:1].isalpha():
                     counts[key] += 1
                     written[key, low] += 1
+                    if lower_case:
+                        common[key] += 1
             if text[:1].isupper() and text.isalpha() and not text.isupper():
                 names.setdefault(low, text)
             if len(low) >= 8 and low.isalpha():
@@ -163,7 +174,8 @@ class EnglishContext:
         for (key, low), n in written.items():
             if n > best.get(key, 0):
                 best[key], surface[key] = n, low
-        return cls(counts, surface, names, frozenset(long_words), vocabulary=frozenset(low for _, low in written))
+        return cls(counts, surface, names, frozenset(long_words), vocabulary=frozenset(low for _, low in written),
+                   common=common)
 
 
 _PERCENT_STYLES = ((re.compile(r"\d\s?per\s?cent\b", re.I), " per cent"), (re.compile(r"\d\s?percent\b", re.I), " percent"),
@@ -244,6 +256,9 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
     means as the last part of its compounds (区 in 开发区 "development zone": zone), taken only where
     the English side uses it."""
     options = senses_of(senses, groups)
+    if context is not None and context.vocabulary:
+        # programme, centre, labour where the document writes them so
+        options = [replace(s, text=document_spelling(s.text, context)) for s in options]
     own = {s.text for s in options}
     options += [Sense(h, 0, HEAD_RANK, False) for h in dict.fromkeys(heads)
                 if h not in own and context_support(h, context, near) > 0]
@@ -288,7 +303,9 @@ def context_support(sense: str, context: Optional[EnglishContext], near: frozens
         # must not lose to a content sense that merely occurs somewhere in the document
         return FUNCTION_WORD_SUPPORT
     share_near = sum(1 for k in keys if k in near) / len(keys)
-    seen = [context.counts.get(k, 0) for k in keys]
+    # a common noun's sense counts the document's lower-case words only (not "nation" of United Nations)
+    counted = context.counts if sense[:1].isupper() or not context.common else context.common
+    seen = [counted.get(k, 0) for k in keys]
     share_doc = sum(1 for c in seen if c) / len(keys)
     return NEAR_WEIGHT * share_near + share_doc * (DOC_WEIGHT + DOC_COUNT_WEIGHT * math.log1p(min(seen)))
 
