@@ -370,3 +370,13 @@ def test_a_word_of_a_name_is_no_evidence_for_a_common_nouns_sense(lexicon):
     # 国家 is "country", "nation", "state": "nation" only in "United Nations" does not make it "nation"
     english = "The United Nations met. The United Nations spoke. Member States of the United Nations agreed."
     assert gloss(lexicon, "国家", english) == "country"
+
+
+def test_official_senses_the_dictionary_lacks(lexicon):
+    english = "Provisional agenda. The Secretary-General wishes to report on the mission."
+    assert gloss(lexicon, "临时议程", english) == "provisional agenda"
+    assert "wishes to report" in gloss(lexicon, "秘书长谨报告", english)
+    assert gloss(lexicon, "特派团", english) == "mission"
+    # where the aligned English writes "temporary", it stays: the added sense is weighed with the dictionary's own
+    news = "The temporary shelters were closed on Monday."
+    assert gloss(lexicon, "临时", news, near=news) == "temporary"

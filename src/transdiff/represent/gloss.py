@@ -20,6 +20,7 @@ from .english import phrase_keys
 from .gloss_names import NameGloss
 from .phrase_order import english_order
 from .prepositions import governed_phrases
+from .official_senses import OFFICIAL_SENSES, with_official_senses
 from .numbers import MONTH_NAMES, Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
@@ -225,7 +226,7 @@ class Glosser(NameGloss):
             word = "".join(t[0] for t in run)
             if len(word) > MAX_TERM_CHARS or not all(has_han(t[0]) for t in run):
                 continue
-            if self.lexicon.has(word):
+            if self.lexicon.has(word) or word in OFFICIAL_SENSES:
                 return size, self._known(word, start, run[-1][3], "", near)
             # a foreign name jieba cut into pieces (特斯 法 马里亚 姆: Tesfamariam), as the English writes it
             if self.context is not None and all(len(t[0]) == 1 or not self.lexicon.has(t[0]) for t in run):
@@ -259,7 +260,7 @@ class Glosser(NameGloss):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
         if after_number and word in _UNITS:
             return 1, self._word(word, start, end, _UNITS[word], self.cedict.lookup(word), "unit")
-        if self.lexicon.has(word):
+        if self.lexicon.has(word) or word in OFFICIAL_SENSES:
             return 1, self._known(word, start, end, tag, near)
         parts = self.lexicon.split(word)
         if self.context is not None:
@@ -308,9 +309,9 @@ class Glosser(NameGloss):
         if renderings:
             shown = max(renderings, key=lambda r: (self._support(r, near), -renderings.index(r)))
             return shown, list(renderings), "glossary"
-        senses = self.cedict.lookup(word)
+        senses, groups = with_official_senses(word, self.cedict.lookup(word), self.cedict.groups.get(word))
         heads = self._heads(word) if len(word) == 1 and self.context is not None else []
-        shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
+        shown, options = choose(senses, groups, tag or self._tag_of(word), self.context,
                                 near, KNOWN_FIRST.get(word), heads)
         return shown, options, "dictionary"
 

@@ -1,0 +1,46 @@
+"""Senses of frequent official-document words that CC-CEDICT does not list.
+
+CC-CEDICT is a general dictionary: 临时 has "temporary" and "interim" but not "provisional" (临时议程,
+"provisional agenda"), 谨 only "cautious" and "solemnly" (秘书长谨报告, "the Secretary-General wishes to
+report"), and some words of UN and government text are not in it at all (特派团 "mission", 届会
+"session"). This small hand-made table adds real senses of such words, as official English translations
+write them. For a word CC-CEDICT lists, the added senses join its own and the sense choice weighs them
+all against the English document (a news text keeps "temporary" where it writes it); a word CC-CEDICT
+does not list takes the first sense given here. Display only: the linking keys are not changed.
+"""
+from __future__ import annotations
+
+# word -> senses to add, the usual one first (each a sense the word has in official texts; a verb's
+# with "to", as CC-CEDICT writes them)
+OFFICIAL_SENSES: dict[str, tuple[str, ...]] = {
+    "临时": ("provisional",),
+    "谨": ("wishes to",),
+    "编写": ("to prepare",),
+    "编制": ("to prepare",),
+    "缔约国": ("States parties", "State party"),
+    "土著": ("indigenous",),
+    "财政": ("financial",),
+    "进展": ("progress",),
+    "平民": ("civilians",),
+    "特派团": ("mission",),
+    "届会": ("session",),
+    "载列": ("to set out",),
+    "支助": ("to support",),
+    "执行情况": ("implementation",),
+    "议事规则": ("rules of procedure",),
+    "维持和平": ("peacekeeping",),
+    "增至": ("to increase to",),
+    "降至": ("to fall to",),
+    "减至": ("to reduce to",),
+}
+
+
+def with_official_senses(word: str, senses: list[str], groups):
+    """(senses, groups): the dictionary's senses of ``word`` with the official ones first in its first
+    reading (the reading bounds moved to match); the dictionary's own as they are for most words."""
+    added = [s for s in OFFICIAL_SENSES.get(word, ()) if s not in senses]
+    if not added:
+        return senses, groups
+    if groups:
+        groups = [(pinyin, end + len(added)) for pinyin, end in groups]
+    return added + list(senses), groups
