@@ -380,3 +380,12 @@ def test_official_senses_the_dictionary_lacks(lexicon):
     # where the aligned English writes "temporary", it stays: the added sense is weighed with the dictionary's own
     news = "The temporary shelters were closed on Monday."
     assert gloss(lexicon, "临时", news, near=news) == "temporary"
+
+
+def test_a_noun_compound_in_the_order_the_english_document_writes_its_head(lexicon):
+    english = ("The number of women rose and the number of girls fell. The implementation of the plan and "
+               "the implementation of the resolution. The committee report was read; another committee report.")
+    assert gloss(lexicon, "妇女人数", english) == "the number of women"
+    assert gloss(lexicon, "本决议执行情况", english) == "the implementation of this resolution"
+    # a head the document does not write before "of" keeps the Chinese order
+    assert gloss(lexicon, "委员会报告", english).endswith("committee report")

@@ -16,6 +16,7 @@ from typing import Optional
 from ..segment.zh import zh_words
 from .chinese import ChineseLexicon, has_han
 from .articles import noun_articles
+from .compounds import noun_compounds
 from .english import phrase_keys
 from .gloss_names import NameGloss
 from .phrase_order import english_order
@@ -195,6 +196,8 @@ class Glosser(NameGloss):
             self._adjectives(words)
             self._adverbs(words)
         shown = governed_phrases(english_order(words))
+        if self.context is not None:
+            shown = noun_compounds(shown, self.context)
         verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],
                                               lambda v: self._support(v, near)))
         if self.context is not None and self.context.text:
