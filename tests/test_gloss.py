@@ -360,10 +360,11 @@ def test_a_resolution_number_keeps_its_letter_and_a_date_before_it_stays_a_date(
 def test_a_sense_takes_the_british_spelling_the_document_writes():
     from transdiff.represent.spelling import document_spelling
     context = EnglishContext.from_text("The programme of work of the centre was approved. Labour costs rose.")
-    assert document_spelling("work program", context) == "work programme"
-    assert document_spelling("center of labor", context) == "centre of labour"
+    assert document_spelling("work program", context.vocabulary) == "work programme"
+    assert document_spelling("center of labor", context.vocabulary) == "centre of labour"
     # a word the document writes in the American spelling, or not at all, stays
-    assert document_spelling("number of meters", EnglishContext.from_text("Two meters of fence.")) == "number of meters"
+    assert document_spelling("number of meters", EnglishContext.from_text("Two meters of fence.").vocabulary) == (
+        "number of meters")
 
 
 def test_a_word_of_a_name_is_no_evidence_for_a_common_nouns_sense(lexicon):

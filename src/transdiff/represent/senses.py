@@ -258,7 +258,7 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
     options = senses_of(senses, groups)
     if context is not None and context.vocabulary:
         # programme, centre, labour where the document writes them so
-        options = [replace(s, text=document_spelling(s.text, context)) for s in options]
+        options = [replace(s, text=document_spelling(s.text, context.vocabulary)) for s in options]
     own = {s.text for s in options}
     options += [Sense(h, 0, HEAD_RANK, False) for h in dict.fromkeys(heads)
                 if h not in own and context_support(h, context, near) > 0]

@@ -9,10 +9,7 @@ document writes and the American form is not. Display only.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from .senses import EnglishContext
+from typing import AbstractSet
 
 # (American ending, British ending), tried in turn on a word's end
 _ENDINGS = (
@@ -38,10 +35,9 @@ def british(word: str) -> list[str]:
     return out
 
 
-def document_spelling(sense: str, context: "EnglishContext") -> str:
+def document_spelling(sense: str, vocabulary: AbstractSet[str]) -> str:
     """``sense`` with each word the document writes in a British spelling (and not the American one)
-    written so; other words as they are."""
-    vocabulary = context.vocabulary
+    written so; other words as they are (``vocabulary``: the document's words, lower case)."""
     if not vocabulary:
         return sense
 
