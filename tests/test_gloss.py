@@ -390,3 +390,10 @@ def test_a_noun_compound_in_the_order_the_english_document_writes_its_head(lexic
     assert gloss(lexicon, "本决议执行情况", english) == "the implementation of this resolution"
     # a head the document does not write before "of" keeps the Chinese order
     assert gloss(lexicon, "委员会报告", english).endswith("committee report")
+
+
+def test_ordinals_in_words_where_the_document_writes_them_so(lexicon):
+    un = "At its fifty-seventh session and its fifth meeting, the Commission adopted the text. The ninth report."
+    assert gloss(lexicon, "委员会第五十八届会议", un).startswith("the fifty-eighth session of")
+    news = "The 5th round and the 12th day passed. The 3rd team won."
+    assert "58th" in gloss(lexicon, "委员会第五十八届会议", news)

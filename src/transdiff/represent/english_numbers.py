@@ -5,6 +5,8 @@ percentage in the document's own style. Display only.
 """
 from __future__ import annotations
 
+import re
+
 from .numbers import MONTH_NAMES, Quantity
 
 
@@ -41,3 +43,44 @@ def ordinal(number: int, text: str = "") -> str:
     """58 -> 58th, 1 -> 1st, 12 -> 12th (``text``: the number as written, 1,001 -> 1,001st)."""
     tens = number % 100
     return (text or str(number)) + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
+
+
+_UNITS_ORDINAL = ("", "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+                  "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                  "eighteenth", "nineteenth")
+_UNITS_CARDINAL = ("", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_TENS = ("", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_TENS_ORDINAL = ("", "", "twentieth", "thirtieth", "fortieth", "fiftieth", "sixtieth", "seventieth", "eightieth",
+                 "ninetieth")
+# ordinals in words that are no common words besides (not first, second, third: "the second" is a noun too)
+_SPELLED = re.compile(r"\b(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)-)?(?:fourth|fifth|sixth|"
+                      r"seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|"
+                      r"seventeenth|eighteenth|nineteenth|twentieth|thirtieth|fortieth|fiftieth|sixtieth|seventieth|"
+                      r"eightieth|ninetieth)\b", re.I)
+_DIGIT_ORDINAL = re.compile(r"\b[1-9]\d?(?:st|nd|rd|th)\b")
+_SHOWN_ORDINAL = re.compile(r"\b([1-9]\d?)(?:st|nd|rd|th)$")
+
+
+def ordinal_words(number: int) -> str:
+    """1..99 as an ordinal in words: 5 -> fifth, 58 -> fifty-eighth, 70 -> seventieth."""
+    if number < 20:
+        return _UNITS_ORDINAL[number]
+    tens, units = divmod(number, 10)
+    return _TENS_ORDINAL[tens] if not units else f"{_TENS[tens]}-{_UNITS_ORDINAL[units]}"
+
+
+def spells_ordinals(text: str) -> bool:
+    """Whether an English text writes ordinals below 100 in words (the fifty-eighth session, the fifth
+    meeting) more often than in figures (the 58th session); UN documents do, most news does not."""
+    spelled = len(_SPELLED.findall(text))
+    return spelled >= 2 and spelled > len(_DIGIT_ORDINAL.findall(text))
+
+
+def spelled_ordinals(words: list[dict]) -> None:
+    """Each ordinal below 100 of the gloss written in words (in place): 58th -> fifty-eighth."""
+    for w in words:
+        g = w["gloss"]
+        if w["source"] == "number" and g:
+            m = _SHOWN_ORDINAL.search(g)
+            if m:
+                w["gloss"] = g[:m.start()] + ordinal_words(int(m.group(1)))

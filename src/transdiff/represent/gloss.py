@@ -22,7 +22,7 @@ from .gloss_names import NameGloss
 from .phrase_order import english_order
 from .prepositions import governed_phrases
 from .official_senses import OFFICIAL_SENSES, with_official_senses
-from .english_numbers import english_quantity
+from .english_numbers import english_quantity, spelled_ordinals, spells_ordinals
 from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
@@ -169,6 +169,10 @@ class Glosser(NameGloss):
         if self.context is not None and self.context.text:
             self._articles(shown)
             noun_articles(shown, self.context)
+            if "spells ordinals" not in self.context.derived:
+                self.context.derived["spells ordinals"] = spells_ordinals(self.context.text)
+            if self.context.derived["spells ordinals"]:
+                spelled_ordinals(shown)
         return _phrase(shown), words
 
     def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
