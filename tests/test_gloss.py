@@ -397,3 +397,10 @@ def test_ordinals_in_words_where_the_document_writes_them_so(lexicon):
     assert gloss(lexicon, "委员会第五十八届会议", un).startswith("the fifty-eighth session of")
     news = "The 5th round and the 12th day passed. The 3rd team won."
     assert "58th" in gloss(lexicon, "委员会第五十八届会议", news)
+
+
+def test_a_verb_noun_standing_as_a_noun_takes_a_nouns_sense(lexicon):
+    english = "Economic cooperation grew. The economic outlook improved, and cooperation with the region too."
+    assert gloss(lexicon, "加强经济合作。", english).endswith("economic cooperation.")
+    # a verb after its subject stays a verb: 葛伟表示， "Ge Wei said", not "Ge Wei expression"
+    assert "expression" not in gloss(lexicon, "葛伟表示，", "He expressed his thanks. The expression was clear.")
