@@ -404,3 +404,11 @@ def test_a_verb_noun_standing_as_a_noun_takes_a_nouns_sense(lexicon):
     assert gloss(lexicon, "加强经济合作。", english).endswith("economic cooperation.")
     # a verb after its subject stays a verb: 葛伟表示， "Ge Wei said", not "Ge Wei expression"
     assert "expression" not in gloss(lexicon, "葛伟表示，", "He expressed his thanks. The expression was clear.")
+
+
+def test_a_finite_verb_in_the_tense_the_english_document_writes_it(lexicon):
+    news = "The ministry held talks on Monday. Both sides held a meeting, and they held a briefing."
+    assert "sides held" in gloss(lexicon, "双方举行会议", news)
+    # after a modal the verb stays as it is, and a text in the present keeps the present
+    assert "should hold" in gloss(lexicon, "双方应举行会议", news)
+    assert "held" not in gloss(lexicon, "双方举行会议", "The parties hold talks. They hold a meeting.")

@@ -27,6 +27,7 @@ from .nominal import nominal_senses
 from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
+from .tenses import document_tense
 from .verb_forms import verb_forms, verb_sense
 
 MAX_TERM_TOKENS = 5
@@ -169,6 +170,7 @@ class Glosser(NameGloss):
         verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],
                                               lambda v: self._support(v, near)))
         if self.context is not None and self.context.text:
+            document_tense(shown, self.context)
             self._articles(shown)
             noun_articles(shown, self.context)
             if "spells ordinals" not in self.context.derived:

@@ -1,0 +1,56 @@
+"""A verb in the tense the English document writes it: 葛伟表示 "Ge Wei said" in a text that reports.
+
+Chinese verbs carry no tense; a gloss in the dictionary's base form ("Ge Wei state", "the ministry
+provide") reads as broken English where the English document narrates in the past. Where the verb
+stands as a finite verb (no "to", modal, auxiliary or "not" before it) and the document writes that
+verb mostly in the past (its past form at least ``MIN_SEEN`` times and more often than its base and
+-s forms together), the gloss says it in the past; a text that writes the verb in the present ("the
+Council decides") keeps it. Display only.
+"""
+from __future__ import annotations
+
+from collections import Counter
+from typing import TYPE_CHECKING
+
+from .articles import article_counts
+from .phrase_words import tag_of
+from .verb_forms import past
+
+if TYPE_CHECKING:
+    from .senses import EnglishContext
+
+MIN_SEEN = 2   # occurrences of the past form in the document, at least
+# words after which a verb is no finite verb of its own (to establish, should establish, has established)
+_NOT_FINITE_AFTER = frozenset("""to will would shall should can could may might must be been being is are was were
+    has have had not do does did let make""".split())
+
+
+def _s_form(verb: str) -> str:
+    if verb.endswith(("s", "x", "z", "ch", "sh", "o")):
+        return verb + "es"
+    if verb.endswith("y") and verb[-2:-1] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + "s"
+
+
+def document_tense(words: list[dict], context: "EnglishContext") -> None:
+    """Put each finite verb of the gloss the document writes mostly in the past in the past (in place;
+    the words in English order)."""
+    if not context.text:
+        return
+    if "articles" not in context.derived:
+        context.derived["articles"] = article_counts(context.text)
+    seen: Counter = context.derived["articles"][0]
+    before = ""
+    for w in words:
+        g = w["gloss"]
+        if not g:
+            continue
+        first, *rest = g.split()
+        if (w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha() and first.islower()
+                and not first.endswith(("ed", "ing")) and before not in _NOT_FINITE_AFTER):
+            done = past(first)
+            if done and done != first and seen.get(done, 0) >= MIN_SEEN and (
+                    seen.get(done, 0) > seen.get(first, 0) + seen.get(_s_form(first), 0)):
+                w["gloss"] = " ".join([done] + rest)
+        before = g.split()[-1].lower()
