@@ -2,10 +2,10 @@
 
 Chinese verbs carry no tense; a gloss in the dictionary's base form ("Ge Wei state", "the ministry
 provide") reads as broken English where the English document narrates in the past. Where the verb
-stands as a finite verb (no "to", modal, auxiliary or "not" before it) and the document writes that
-verb mostly in the past (its past form at least ``MIN_SEEN`` times and more often than its base and
--s forms together), the gloss says it in the past; a text that writes the verb in the present ("the
-Council decides") keeps it. Display only.
+stands as a finite verb (no "to", modal, auxiliary, "not" or preposition before it) and the document
+writes that verb mostly in the past (its past form at least ``MIN_SEEN`` times and more often than its
+base and -s forms together), the gloss says it in the past; a text that writes the verb in the present
+("the Council decides") keeps it. Display only.
 """
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 MIN_SEEN = 2   # occurrences of the past form in the document, at least
 # words after which a verb is no finite verb of its own (to establish, should establish, has established)
 _NOT_FINITE_AFTER = frozenset("""to will would shall should can could may might must be been being is are was were
-    has have had not do does did let make""".split())
+    has have had not do does did let make in on at for of by with from about without before after""".split())
 
 
 def _s_form(verb: str) -> str:
