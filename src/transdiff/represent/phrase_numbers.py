@@ -2,6 +2,7 @@
 "resolution 2057 (2012)", 70年来 "over the past 70 years", and the plural of what a number counts."""
 from __future__ import annotations
 
+from .english import STOPWORDS
 from .numbers import MONTH_NAMES
 from .phrase_words import OF, is_noun, tag_of
 
@@ -120,7 +121,7 @@ def plurals(words: list[dict]) -> None:
                 continue   # a classifier or 多 left out
             g = b["gloss"]
             if (b["source"] not in ("dictionary", "glossary") or not g.isalpha() or not g.islower()
-                    or not tag_of(b).startswith(("n", "q", "m")) or g in _QUANTIFIERS):
+                    or not tag_of(b).startswith(("n", "q", "m")) or g in _QUANTIFIERS or g in STOPWORDS):
                 break
             last = b
         if many and last is not None and not last["gloss"].endswith("s"):
