@@ -416,3 +416,11 @@ def test_a_finite_verb_in_the_tense_the_english_document_writes_it(lexicon):
 
 def test_a_function_word_after_a_number_takes_no_plural(lexicon):
     assert "ofs" not in gloss(lexicon, "数以十万计的家庭", "Hundreds of thousands of households.")
+
+
+def test_a_heading_that_opens_with_a_verb_names_the_act(lexicon):
+    agenda = "Provisional agenda. 1. Adoption of the agenda. 2. Election of officers. 3. Organization of work."
+    assert gloss(lexicon, "通过议程", agenda) == "adoption of the agenda"
+    assert gloss(lexicon, "组织工作", agenda).startswith("organization of")
+    # a clause with its subject is no heading
+    assert "adoption" not in gloss(lexicon, "我们通过议程，", agenda)

@@ -23,7 +23,7 @@ from .phrase_order import english_order
 from .prepositions import governed_phrases
 from .official_senses import OFFICIAL_SENSES, with_official_senses
 from .english_numbers import english_quantity, spelled_ordinals, spells_ordinals
-from .nominal import nominal_senses
+from .nominal import heading_act, nominal_senses
 from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
@@ -162,6 +162,7 @@ class Glosser(NameGloss):
         _merge_synonyms(words)
         if self.context is not None:
             nominal_senses(words, self.cedict.lookup, self.context.vocabulary)
+            heading_act(words, self.cedict.lookup, self.context.vocabulary)
             self._adjectives(words)
             self._adverbs(words)
         shown = governed_phrases(english_order(words))

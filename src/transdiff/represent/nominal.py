@@ -11,19 +11,25 @@ from __future__ import annotations
 
 from typing import AbstractSet, Callable, Optional, Sequence
 
+from .english import word_key
 from .phrase_words import NOUN_SOURCES, OF, is_break, tag_of
 
 # what a dictionary says about a word's use, not a noun it means
 _NOT_NOUNS = frozenset({"indicating", "used", "particle", "suffix", "prefix", "classifier", "sb", "sth"})
+# words jieba tags as prepositions that open a heading as verbs (通过 "through" and "adopt")
+_VERB_PREPOSITIONS = frozenset({"通过"})
 _AND = frozenset({"和", "与", "及", "以及", "、", "或"})
 _DETERMINERS = frozenset({"其", "这", "该", "此", "各", "这些", "那些", "这种", "本", "这一", "每", "任何", "所有", "一切"})
 
 
 def _nouns_of(verb: str) -> list[str]:
-    """English nouns made from a one-word verb: cooperate -> cooperation, manage -> management."""
+    """English nouns made from a one-word verb that share its matching key: cooperate -> cooperation,
+    manage -> management (not pass -> passion)."""
     stem = verb[:-1] if verb.endswith("e") else verb
-    return [verb + "ment", stem + "ion", stem + "ation", verb + "ion", verb + "ation", stem + "ance", verb + "ance",
+    key = word_key(verb)
+    made = [verb + "ment", stem + "ion", stem + "ation", verb + "ion", verb + "ation", stem + "ance", verb + "ance",
             stem + "ence", verb + "al", stem + "ing"]
+    return [n for n in made if key and word_key(n) == key]
 
 
 def noun_sense(senses: Sequence[str], shown: str, vocabulary: AbstractSet[str]) -> Optional[str]:
@@ -82,3 +88,27 @@ def nominal_senses(words: list[dict], senses_of: Callable[[str], Sequence[str]],
         noun = noun_sense(senses_of(w["word"]), w["gloss"], vocabulary)
         if noun:
             w["gloss"] = noun
+
+
+def heading_act(words: list[dict], senses_of: Callable[[str], Sequence[str]], vocabulary: AbstractSet[str]) -> None:
+    """A heading that opens with a verb and its object names the act (in place): 通过议程 "adoption of
+    the agenda", 选举主席团成员 "election of officers", as official agendas write them. A heading: a text
+    with no punctuation that ends a clause, after an item number; the verb's noun is the document's
+    noun of one of its one-word verb senses (通过: adopt -> adoption)."""
+    shown = [w for w in words if w["gloss"]]
+    while shown and shown[0]["source"] in ("number", "as written"):
+        shown = shown[1:]   # the item number (11.)
+    if len(shown) < 2 or any(is_break(w) for w in shown[:-1]):
+        return
+    verb, obj = shown[0], shown[1]
+    if verb["source"] != "dictionary" or not (tag_of(verb).startswith("v") or verb["word"] in _VERB_PREPOSITIONS) or not (
+            tag_of(obj).startswith(("n", "a", "b")) or tag_of(obj) == "vn" or obj["source"] in NOUN_SOURCES):
+        return
+    senses = senses_of(verb["word"])
+    verbs = [verb["gloss"]] + [s[3:] for s in senses if s.startswith("to ")]
+    for v in verbs:
+        if v and " " not in v:
+            noun = next((n for n in _nouns_of(v) if n in vocabulary and not n.endswith("ing")), None)
+            if noun:
+                verb["gloss"] = f"{noun} of"
+                return
