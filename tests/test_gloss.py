@@ -424,3 +424,13 @@ def test_a_heading_that_opens_with_a_verb_names_the_act(lexicon):
     assert gloss(lexicon, "组织工作", agenda).startswith("organization of")
     # a clause with its subject is no heading
     assert "adoption" not in gloss(lexicon, "我们通过议程，", agenda)
+
+
+def test_the_name_of_a_body_takes_the_where_the_document_says_nothing_against_it(lexicon):
+    # the document writes neither name twice: a body's name takes "the", a country's does not
+    english = "A letter was sent. The meeting closed."
+    assert gloss(lexicon, "安全理事会", english) == "the Security Council"
+    assert gloss(lexicon, "摩洛哥", english) == "Morocco"
+    # a document that writes the name without "the" is followed
+    assert gloss(lexicon, "安全理事会", "Security Council members met. Security Council decides. Security Council.") == (
+        "Security Council")

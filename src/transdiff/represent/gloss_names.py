@@ -33,6 +33,23 @@ _NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及�
 _NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
 
 
+# the head nouns of the names of bodies and instruments, which English writes after "the" (the Security
+# Council, the African Union, the Basel Convention; not Morocco, not UNICEF)
+_INSTITUTIONS = frozenset("""Council Committee Commission Secretariat Assembly Conference Convention Forum Union
+    Organization Organisation Agency Office Court Board Fund Programme Bank Mission Force Forces Protocol Treaty
+    Charter Covenant Declaration Group Panel Tribunal Parliament Ministry Department Institute Centre Center
+    Authority Federation League Alliance Coalition Army Government Secretary-General""".split())
+
+
+def _takes_article(name: str, evidence: Optional[bool]) -> bool:
+    """Whether a capitalised name takes "the": as the document writes it where it writes it at least
+    twice; else where its last word is the head of a body's or an instrument's name."""
+    if evidence is not None:
+        return evidence
+    words = name.split()
+    return len(words) >= 1 and words[-1] in _INSTITUTIONS and not name.isupper()
+
+
 class NameGloss:
     """Names and the document's forms of them, for a glosser (``lexicon``, ``cedict``, ``context``)."""
 
@@ -49,7 +66,7 @@ class NameGloss:
             if not g:
                 continue
             if (g[:1].isupper() and w["source"] in ("glossary", "dictionary", "document word")
-                    and before.lower() not in _NO_ARTICLE_AFTER and self.context.with_article(g)):
+                    and before.lower() not in _NO_ARTICLE_AFTER and _takes_article(g, self.context.article_evidence(g))):
                 w["gloss"] = "the " + g
             before = g.split()[-1]
 

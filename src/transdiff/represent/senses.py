@@ -97,12 +97,19 @@ class EnglishContext:
     def with_article(self, name: str) -> bool:
         """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
         the Secretariat; not Morocco), judged by its first word, at least twice."""
+        return self.article_evidence(name) is True
+
+    def article_evidence(self, name: str) -> Optional[bool]:
+        """True where the document writes the capitalised name mostly after "the", False where it
+        writes it mostly without, None where it writes it less than twice (judged by its first word)."""
         if "names after the" not in self.derived:
             self.derived["names after the"] = _names_after_the(self.text)
         capitalised, after_the = self.derived["names after the"]
         first = name.split()[0]
         seen = capitalised.get(first, 0)
-        return seen >= 2 and after_the.get(first, 0) >= THE_SHARE * seen
+        if seen < 2:
+            return None
+        return after_the.get(first, 0) >= THE_SHARE * seen
 
     def __post_init__(self) -> None:
         self.long_words_by_start: dict[str, list[str]] = {}
