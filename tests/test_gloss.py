@@ -378,6 +378,8 @@ def test_official_senses_the_dictionary_lacks(lexicon):
     assert gloss(lexicon, "临时议程", english) == "provisional agenda"
     assert "wishes to report" in gloss(lexicon, "秘书长谨报告", english)
     assert gloss(lexicon, "特派团", english) == "mission"
+    # a sense the dictionary lists late comes first (又 "also" before "again": 又回顾 "also recall")
+    assert gloss(lexicon, "又回顾", english) == "also recall"
     # where the aligned English writes "temporary", it stays: the added sense is weighed with the dictionary's own
     news = "The temporary shelters were closed on Monday."
     assert gloss(lexicon, "临时", news, near=news) == "temporary"

@@ -29,6 +29,14 @@ OFFICIAL_SENSES: dict[str, tuple[str, ...]] = {
     "执行情况": ("implementation",),
     "议事规则": ("rules of procedure",),
     "维持和平": ("peacekeeping",),
+    "回顾": ("to recall",),
+    "铭记": ("to bear in mind",),
+    "认识到": ("to recognize",),
+    "吁请": ("to call upon",),
+    "关切": ("concern",),
+    "又": ("also",),
+    "特别是": ("in particular",),
+    "定期": ("regular",),
     "增至": ("to increase to",),
     "降至": ("to fall to",),
     "减至": ("to reduce to",),
@@ -37,10 +45,21 @@ OFFICIAL_SENSES: dict[str, tuple[str, ...]] = {
 
 def with_official_senses(word: str, senses: list[str], groups):
     """(senses, groups): the dictionary's senses of ``word`` with the official ones first in its first
-    reading (the reading bounds moved to match); the dictionary's own as they are for most words."""
-    added = [s for s in OFFICIAL_SENSES.get(word, ()) if s not in senses]
-    if not added:
+    reading (moved there where the dictionary lists them later: 又 "also" before "again"; the reading
+    bounds moved to match); the dictionary's own as they are for most words."""
+    official = OFFICIAL_SENSES.get(word, ())
+    if not official:
         return senses, groups
+    bounds = [end for _, end in groups] if groups else [len(senses)]
+    kept: list[str] = []
+    for k, sense in enumerate(senses):
+        if sense in official:
+            # one sense fewer in its reading and every one after it
+            reading = next(r for r, end in enumerate(bounds) if k < end)
+            bounds = bounds[:reading] + [end - 1 for end in bounds[reading:]]
+        else:
+            kept.append(sense)
+    bounds = [end + len(official) for end in bounds]
     if groups:
-        groups = [(pinyin, end + len(added)) for pinyin, end in groups]
-    return added + list(senses), groups
+        groups = [(pinyin, end) for (pinyin, _), end in zip(groups, bounds)]
+    return list(official) + kept, groups
