@@ -13,6 +13,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Optional
 
+from .articles import INSTITUTIONS
 from .chinese import has_han
 from .tags import word_tags
 
@@ -33,21 +34,13 @@ _NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及�
 _NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
 
 
-# the head nouns of the names of bodies and instruments, which English writes after "the" (the Security
-# Council, the African Union, the Basel Convention; not Morocco, not UNICEF)
-_INSTITUTIONS = frozenset("""Council Committee Commission Secretariat Assembly Conference Convention Forum Union
-    Organization Organisation Agency Office Court Board Fund Programme Bank Mission Force Forces Protocol Treaty
-    Charter Covenant Declaration Group Panel Tribunal Parliament Ministry Department Institute Centre Center
-    Authority Federation League Alliance Coalition Army Government Secretary-General""".split())
-
-
 def _takes_article(name: str, evidence: Optional[bool]) -> bool:
     """Whether a capitalised name takes "the": as the document writes it where it writes it at least
     twice; else where its last word is the head of a body's or an instrument's name."""
     if evidence is not None:
         return evidence
     words = name.split()
-    return len(words) >= 1 and words[-1] in _INSTITUTIONS and not name.isupper()
+    return len(words) >= 1 and words[-1] in INSTITUTIONS and not name.isupper()
 
 
 class NameGloss:
