@@ -439,3 +439,9 @@ def test_the_name_of_a_body_takes_the_where_the_document_says_nothing_against_it
     # so does a body's head noun the document writes less than twice, and no other noun
     assert gloss(lexicon, "委员会审议了报告", english).startswith("the committee")
     assert not gloss(lexicon, "妇女", english).startswith("the")
+
+
+def test_budget_terms_and_purpose_before_a_verb(lexicon):
+    english = "The regular budget for the biennium 2016-2017. To implement the Convention, States act."
+    assert gloss(lexicon, "2016-2017两年期经常预算", english).endswith("2017 biennium regular budget")
+    assert gloss(lexicon, "为实施《巴塞尔公约》", english).startswith("to implement")

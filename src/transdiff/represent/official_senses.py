@@ -37,6 +37,8 @@ OFFICIAL_SENSES: dict[str, tuple[str, ...]] = {
     "又": ("also",),
     "特别是": ("in particular",),
     "定期": ("regular",),
+    "两年期": ("biennium",),
+    "经常预算": ("regular budget",),
     "增至": ("to increase to",),
     "降至": ("to fall to",),
     "减至": ("to reduce to",),

@@ -105,7 +105,7 @@ def plurals(words: list[dict]) -> None:
     for k, a in enumerate(words):
         if a["gloss"] in _MANY:
             many = True   # 数架无人机 "several drones", 许多国家 "many countries"
-        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a):
+        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a) or _year_range(words, k):
             continue
         else:
             value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]
@@ -126,6 +126,14 @@ def plurals(words: list[dict]) -> None:
             last = b
         if many and last is not None and not last["gloss"].endswith("s"):
             last["gloss"] = plural(last["gloss"])
+
+
+def _year_range(words: list[dict], k: int) -> bool:
+    """The second year of a range (2016-2017 两年期 "the 2016-2017 biennium"): it counts nothing."""
+    shown = [w for w in words[:k] if w["gloss"]][-2:]
+    return (len(shown) == 2 and shown[1]["gloss"] in ("-", "–") and shown[0]["source"] == "number"
+            and all(1900 <= int(g) <= 2100 for g in (shown[0]["gloss"], words[k]["gloss"]) if g.isdigit())
+            and shown[0]["gloss"].isdigit() and words[k]["gloss"].isdigit())
 
 
 def _is_date(word: dict) -> bool:

@@ -44,6 +44,7 @@ _DIRECTIONS = frozenset({"起来", "下来", "下去", "出来", "上来", "过�
 _TOPIC = {"关于": "on", "对": "of", "对于": "of", "有关": "on"}
 _DETERMINED = frozenset("the this that these those a an its their his her our my your each every".split())
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
+_PURPOSE = frozenset({"为", "以便", "以期"})   # before a verb: "to" (in order to)
 
 
 def english_order(words: list[dict]) -> list[dict]:
@@ -129,13 +130,15 @@ def _infinitives(words: list[dict]) -> None:
 
 def _roles(words: list[dict]) -> None:
     """Words whose part in the sentence decides their sense: 以 before a verb is "to" (以促进发展 "to
-    promote development"); 通过 at the end of its clause is the verb "adopt", not "through"; 把 and 将
+    promote development"), and so are 为 and 以便 before a verb (not a verb-noun: 为发展 "for development"); 通过 at the end of its clause is the verb "adopt", not "through"; 把 and 将
     before the object, and 所 before a verb, only mark the grammar."""
     for k, w in enumerate(words):
         nxt = words[k + 1] if k + 1 < len(words) else None
         verb_next = nxt is not None and nxt["gloss"] and tag_of(nxt).startswith("v")
         if w["word"] == "以" and verb_next:
             w["gloss"] = "to"
+        elif w["word"] in _PURPOSE and verb_next and tag_of(nxt) == "v":
+            w["gloss"] = "to"   # 以便准备 "to prepare", 为实施公约 "to implement the Convention"
         elif w["word"] == "通过" and (nxt is None or is_break(nxt) or nxt["word"] in ("了", "的")
                                     or _verbs_joined(words, k)):
             w["gloss"] = "adopt"
