@@ -445,3 +445,9 @@ def test_budget_terms_and_purpose_before_a_verb(lexicon):
     english = "The regular budget for the biennium 2016-2017. To implement the Convention, States act."
     assert gloss(lexicon, "2016-2017两年期经常预算", english).endswith("2017 biennium regular budget")
     assert gloss(lexicon, "为实施《巴塞尔公约》", english).startswith("to implement")
+
+
+def test_a_short_adjectives_superlative_in_est(lexicon):
+    english = "The lowest number. The most important question."
+    assert gloss(lexicon, "最低记录数目", english) == "the lowest record number"
+    assert gloss(lexicon, "最重要的问题", english) == "the most important question"

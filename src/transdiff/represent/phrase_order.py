@@ -61,8 +61,44 @@ def english_order(words: list[dict]) -> list[dict]:
     out = _topics(out)
     out = _possessives(out)
     _lists(out)
+    _superlatives(out)
     _definite(out)
     return out
+
+
+# one-syllable adjectives whose superlative English forms with -est (最低 "the lowest", not "most low")
+_SUPERLATIVES = {"low": "lowest", "high": "highest", "large": "largest", "big": "biggest", "small": "smallest",
+                 "great": "greatest", "few": "fewest", "poor": "poorest", "rich": "richest", "new": "newest",
+                 "old": "oldest", "long": "longest", "short": "shortest", "fast": "fastest", "strong": "strongest",
+                 "weak": "weakest", "close": "closest", "near": "nearest", "late": "latest", "early": "earliest",
+                 "good": "best", "bad": "worst", "many": "most", "much": "most", "tall": "tallest", "young": "youngest"}
+
+
+def _superlatives(words: list[dict]) -> None:
+    """最 + a short adjective is its -est form, with "the" (最低记录 "the lowest record"), unless a
+    determiner or possessive is already there; 最 + a longer one stays "the most X" (_definite)."""
+    before = ""
+    for k, w in enumerate(words):
+        g = w["gloss"]
+        if not g:
+            continue
+        adjective = None
+        if g.startswith("the most "):
+            g = g[4:]   # the Y of X put "the" there already
+            before = "the"
+        if g.startswith("most ") and g[5:] in _SUPERLATIVES and w["word"].startswith("最"):
+            w["gloss"], adjective = g, w   # 最低 glossed by its parts: "most low"
+        elif w["word"] == "最" and g == "most":
+            nxt = next((v for v in words[k + 1:] if v["gloss"]), None)
+            if nxt is not None and nxt["gloss"] in _SUPERLATIVES and tag_of(nxt).startswith("a"):
+                w["gloss"], adjective = None, nxt
+                adjective["gloss"] = "most " + adjective["gloss"]
+        if adjective is not None:
+            shown = _SUPERLATIVES[adjective["gloss"][5:]]
+            adjective["gloss"] = shown if before.lower() in _DETERMINED and before != "the" else "the " + shown
+            before = shown
+            continue
+        before = w["gloss"].split()[-1]
 
 
 def _definite(words: list[dict]) -> None:
