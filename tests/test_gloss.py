@@ -451,3 +451,9 @@ def test_a_short_adjectives_superlative_in_est(lexicon):
     english = "The lowest number. The most important question."
     assert gloss(lexicon, "最低记录数目", english) == "the lowest record number"
     assert gloss(lexicon, "最重要的问题", english) == "the most important question"
+
+
+def test_dao_and_zhi_with_numbers(lexicon):
+    english = "The rate fell to 5.3 per cent in 2013."
+    assert gloss(lexicon, "到2013年降至5.3%。", english) == "by 2013 fall to 5.3 per cent."
+    assert gloss(lexicon, "从2009年到2011年", english) == "from 2009 to 2011"

@@ -166,13 +166,19 @@ def _infinitives(words: list[dict]) -> None:
 
 def _roles(words: list[dict]) -> None:
     """Words whose part in the sentence decides their sense: 以 before a verb is "to" (以促进发展 "to
-    promote development"), and so are 为 and 以便 before a verb (not a verb-noun: 为发展 "for development"); 通过 at the end of its clause is the verb "adopt", not "through"; 把 and 将
-    before the object, and 所 before a verb, only mark the grammar."""
+    promote development"), and so are 为 and 以便 before a verb (not a verb-noun: 为发展 "for development");
+    到 before a year is "by" (到2030年 "by 2030"), after 从 and before a number "to"; 通过 at the end of
+    its clause is the verb "adopt", not "through"; 把 and 将 before the object, and 所 before a verb, only
+    mark the grammar."""
     for k, w in enumerate(words):
         nxt = words[k + 1] if k + 1 < len(words) else None
         verb_next = nxt is not None and nxt["gloss"] and tag_of(nxt).startswith("v")
         if w["word"] == "以" and verb_next:
             w["gloss"] = "to"
+        elif w["word"] == "到" and nxt is not None and nxt["source"] == "number" and _from_before(words, k):
+            w["gloss"] = "to"   # 从2009年到2011年 "from 2009 to 2011"
+        elif w["word"] == "到" and nxt is not None and _is_year(nxt):
+            w["gloss"] = "by"   # 到2030年 "by 2030"
         elif w["word"] in _PURPOSE and verb_next and tag_of(nxt) == "v":
             w["gloss"] = "to"   # 以便准备 "to prepare", 为实施公约 "to implement the Convention"
         elif w["word"] == "通过" and (nxt is None or is_break(nxt) or nxt["word"] in ("了", "的")
@@ -181,6 +187,21 @@ def _roles(words: list[dict]) -> None:
         elif (w["word"] == "把" and nxt is not None and tag_of(nxt).startswith(("n", "r"))) or (
                 w["word"] == "所" and verb_next):
             w["gloss"] = None
+
+
+def _is_year(word: dict) -> bool:
+    g = word["gloss"] or ""
+    return word["source"] == "number" and word["word"].endswith("年") and g.isdigit() and len(g) == 4
+
+
+def _from_before(words: list[dict], k: int) -> bool:
+    """Whether a 从 or 自 opens the clause before the word at ``k`` (从X到Y: from X to Y)."""
+    for w in reversed(words[:k]):
+        if is_break(w):
+            return False
+        if w["word"] in ("从", "自", "自从", "由"):
+            return True
+    return False
 
 
 def _verbs_joined(words: list[dict], k: int) -> bool:

@@ -35,7 +35,8 @@ KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "�
                "之前": "before", "以前": "before", "其他": "other", "所有": "all", "这些": "these", "那些": "those",
                "我们": "we", "他们": "they", "自己": "self", "没有": "not", "可以": "can", "应该": "should",
                "应当": "should", "必须": "must", "元": "yuan", "人": "person", "向": "to", "提供": "provide",
-               "有关": "relevant", "开展": "carry out", "维持": "maintain", "今天": "today", "自": "from", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
+               "有关": "relevant", "开展": "carry out", "维持": "maintain", "今天": "today", "自": "from", "需要": "need", "可能": "may", "已于": "already on", "说": "say",
+               "至": "to"}
 # Parts of speech (jieba's tags) whose words are verbs: the "to ..." senses fit them, not the others.
 _VERB_TAGS = ("v",)
 # Determiners and pronouns: what a word tagged as a pronoun (r) means in a gloss.
