@@ -414,6 +414,8 @@ def test_a_finite_verb_in_the_tense_the_english_document_writes_it(lexicon):
     # after a modal the verb stays as it is, and a text in the present keeps the present
     assert "should hold" in gloss(lexicon, "双方应举行会议", news)
     assert "held" not in gloss(lexicon, "双方举行会议", "The parties hold talks. They hold a meeting.")
+    # 是 "is" in a text that writes was/were more often
+    assert gloss(lexicon, "他是学生", "It was late. They were there. It was over.").split()[1] == "was"
 
 
 def test_a_function_word_after_a_number_takes_no_plural(lexicon):

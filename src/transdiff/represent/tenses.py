@@ -47,7 +47,11 @@ def document_tense(words: list[dict], context: "EnglishContext") -> None:
         if not g:
             continue
         first, *rest = g.split()
-        if (w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha() and first.islower()
+        if first == "is" and w["source"] == "dictionary" and before not in _NOT_FINITE_AFTER:
+            # 是 "is": "was" where the document writes was/were more often than is/are
+            if seen.get("was", 0) + seen.get("were", 0) > max(MIN_SEEN - 1, seen.get("is", 0) + seen.get("are", 0)):
+                w["gloss"] = " ".join(["was"] + rest)
+        elif (w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha() and first.islower()
                 and not first.endswith(("ed", "ing")) and before not in _NOT_FINITE_AFTER):
             done = past(first)
             if done and done != first and seen.get(done, 0) >= MIN_SEEN and (
