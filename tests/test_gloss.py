@@ -459,3 +459,9 @@ def test_dao_and_zhi_with_numbers(lexicon):
     english = "The rate fell to 5.3 per cent in 2013."
     assert gloss(lexicon, "到2013年降至5.3%。", english) == "by 2013 fall to 5.3 per cent."
     assert gloss(lexicon, "从2009年到2011年", english) == "from 2009 to 2011"
+
+
+def test_an_operative_paragraph_opens_with_the_verb_form_the_document_writes(lexicon):
+    resolution = "1. Requests the Secretary-General to report. 2. Requests the Council to act. 3. Decides to meet."
+    assert gloss(lexicon, "请秘书长提交报告", resolution).startswith("requests the Secretary-General")
+    assert gloss(lexicon, "请秘书长提交报告", "He asked for the report.").startswith("ask")

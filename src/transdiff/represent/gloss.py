@@ -171,7 +171,7 @@ class Glosser(NameGloss):
         verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],
                                               lambda v: self._support(v, near)))
         if self.context is not None and self.context.text:
-            document_tense(shown, self.context)
+            document_tense(shown, self.context, self.cedict.lookup)
             self._articles(shown)
             noun_articles(shown, self.context)
             if "spells ordinals" not in self.context.derived:

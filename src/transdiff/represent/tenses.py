@@ -10,7 +10,7 @@ base and -s forms together), the gloss says it in the past; a text that writes t
 from __future__ import annotations
 
 from collections import Counter
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Callable, Sequence
 
 from .articles import article_counts
 from .phrase_words import tag_of
@@ -33,20 +33,37 @@ def _s_form(verb: str) -> str:
     return verb + "s"
 
 
-def document_tense(words: list[dict], context: "EnglishContext") -> None:
-    """Put each finite verb of the gloss the document writes mostly in the past in the past (in place;
-    the words in English order)."""
+def document_tense(words: list[dict], context: "EnglishContext", senses_of: Callable[[str], Sequence[str]]) -> None:
+    """Put each finite verb of the gloss the document writes mostly in the past in the past, and a verb
+    opening a paragraph in the -s form where the document writes it so (in place; the words in English
+    order; ``senses_of``: a word's dictionary senses)."""
     if not context.text:
         return
     if "articles" not in context.derived:
         context.derived["articles"] = article_counts(context.text)
     seen: Counter = context.derived["articles"][0]
     before = ""
+    opening = True   # no word yet but an item number: a verb here opens an operative paragraph
     for w in words:
         g = w["gloss"]
         if not g:
             continue
         first, *rest = g.split()
+        if opening and w["source"] in ("number", "as written"):
+            continue
+        if opening and w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha() and first.islower():
+            # 请秘书长 "requests the Secretary-General": a paragraph opens with a verb in the -s form
+            # where the document writes it so (its operative paragraphs: Requests, Decides, Urges)
+            for verb in [first] + [v[3:] for v in senses_of(w["word"]) if v.startswith("to ") and " " not in v[3:]]:
+                does = _s_form(verb)
+                if seen.get(does, 0) >= MIN_SEEN and seen.get(does, 0) > seen.get(verb, 0) + seen.get(past(verb) or "", 0):
+                    w["gloss"] = " ".join([does] + (rest if verb == first else []))
+                    break
+            if w["gloss"] != g:
+                opening = False
+                before = w["gloss"].split()[-1].lower()
+                continue
+        opening = False
         if first == "is" and w["source"] == "dictionary" and before not in _NOT_FINITE_AFTER:
             # 是 "is": "was" where the document writes was/were more often than is/are
             if seen.get("was", 0) + seen.get("were", 0) > max(MIN_SEEN - 1, seen.get("is", 0) + seen.get("are", 0)):
