@@ -54,6 +54,7 @@ OFFICIAL_SENSES: dict[str, tuple[str, ...]] = {
     "议程项目": ("agenda item",),
     "维持和平行动": ("peacekeeping operations",),
     "文职人员": ("civilian staff",),
+    "方案": ("programme",),
     "两年期": ("biennium",),
     "经常预算": ("regular budget",),
     "增至": ("to increase to",),
