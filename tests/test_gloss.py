@@ -465,3 +465,12 @@ def test_an_operative_paragraph_opens_with_the_verb_form_the_document_writes(lex
     resolution = "1. Requests the Secretary-General to report. 2. Requests the Council to act. 3. Decides to meet."
     assert gloss(lexicon, "请秘书长提交报告", resolution).startswith("requests the Secretary-General")
     assert gloss(lexicon, "请秘书长提交报告", "He asked for the report.").startswith("ask")
+
+
+def test_a_clause_ending_in_a_verb_before_de_follows_the_noun_it_describes(lexicon):
+    english = "The Conference adopted decisions. The Secretariat prepared the paper."
+    assert gloss(lexicon, "秘书处编写的工作文件", english) == "the work document prepared by the Secretariat"
+    assert gloss(lexicon, "铭记大会在1995年5月11日通过的其他决定，", english).startswith(
+        "bear in mind other decision adopted by")
+    # a verb alone before 的 names its act: the order stays
+    assert "coordinated" not in gloss(lexicon, "管理和协调的费用", english)

@@ -21,6 +21,7 @@ from .english import phrase_keys
 from .gloss_names import NameGloss
 from .phrase_order import english_order
 from .prepositions import governed_phrases
+from .relatives import relative_clauses
 from .official_senses import OFFICIAL_SENSES, with_official_senses
 from .english_numbers import english_quantity, spelled_ordinals, spells_ordinals
 from .nominal import heading_act, nominal_senses
@@ -165,7 +166,7 @@ class Glosser(NameGloss):
             heading_act(words, self.cedict.lookup, self.context.vocabulary)
             self._adjectives(words)
             self._adverbs(words)
-        shown = governed_phrases(english_order(words))
+        shown = governed_phrases(relative_clauses(english_order(words)))
         if self.context is not None:
             shown = noun_compounds(shown, self.context)
         verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],

@@ -19,7 +19,8 @@ _NOT_NOUNS = frozenset({"indicating", "used", "particle", "suffix", "prefix", "c
 # words jieba tags as prepositions that open a heading as verbs (通过 "through" and "adopt")
 _VERB_PREPOSITIONS = frozenset({"通过"})
 _AND = frozenset({"和", "与", "及", "以及", "、", "或"})
-_DETERMINERS = frozenset({"其", "这", "该", "此", "各", "这些", "那些", "这种", "本", "这一", "每", "任何", "所有", "一切"})
+_DETERMINERS = frozenset({"其", "这", "该", "此", "各", "这些", "那些", "这种", "本", "这一", "每", "任何", "所有", "一切",
+                         "其他", "其它"})
 
 
 def _nouns_of(verb: str) -> list[str]:
