@@ -474,3 +474,10 @@ def test_a_clause_ending_in_a_verb_before_de_follows_the_noun_it_describes(lexic
         "bear in mind other decision adopted by")
     # a verb alone before 的 names its act: the order stays
     assert "coordinated" not in gloss(lexicon, "管理和协调的费用", english)
+
+
+def test_a_country_before_a_noun_takes_its_regular_adjective_where_the_document_says_nothing(lexicon):
+    english = "A letter was sent."
+    assert gloss(lexicon, "叙利亚当局", english).endswith("Syrian authorities")
+    assert "Israeli" in gloss(lexicon, "以色列军队", english)
+    assert gloss(lexicon, "叙利亚", english) == "Syria"
