@@ -481,3 +481,9 @@ def test_a_country_before_a_noun_takes_its_regular_adjective_where_the_document_
     assert gloss(lexicon, "叙利亚当局", english).endswith("Syrian authorities")
     assert "Israeli" in gloss(lexicon, "以色列军队", english)
     assert gloss(lexicon, "叙利亚", english) == "Syria"
+
+
+def test_coordinated_words_share_their_part_of_speech(lexicon):
+    english = "Education and training matter. The Assembly adopted and proclaimed the Declaration."
+    assert gloss(lexicon, "医疗保险、教育和培训", english).endswith("education and training")
+    assert gloss(lexicon, "通过并颁布", english) == "adopt and proclaim"

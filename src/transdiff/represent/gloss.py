@@ -29,7 +29,7 @@ from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
 from .tenses import document_tense
-from .verb_forms import verb_forms, verb_sense
+from .verb_forms import coordinated_verbs, verb_forms, verb_sense
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
@@ -163,6 +163,7 @@ class Glosser(NameGloss):
         _merge_synonyms(words)
         if self.context is not None:
             nominal_senses(words, self.cedict.lookup, self.context.vocabulary)
+            coordinated_verbs(words, self.cedict.lookup, lambda v: self._support(v, near))
             heading_act(words, self.cedict.lookup, self.context.vocabulary)
             self._adjectives(words)
             self._adverbs(words)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import AbstractSet, Callable, Optional, Sequence
 
 from .english import word_key
-from .phrase_words import NOUN_SOURCES, OF, is_break, tag_of
+from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, tag_of
 
 # what a dictionary says about a word's use, not a noun it means
 _NOT_NOUNS = frozenset({"indicating", "used", "particle", "suffix", "prefix", "classifier", "sb", "sth"})
@@ -71,17 +71,31 @@ def _glossed(words: list[dict], k: int, step: int) -> Optional[dict]:
     return None
 
 
+def _coordinated_with_noun(words: list[dict], k: int, before: Optional[dict]) -> bool:
+    """Whether the verb-noun at ``k`` is an item of a list of nouns: after 、 or 和 that follow a noun."""
+    if before is None or before["word"] not in _AND or tag_of(words[k]) != "vn":
+        return False
+    item = _glossed(words, words.index(before), -1)
+    if item is None or item["source"] == "number" or not item["gloss"]:
+        return False
+    # a noun, or a verb-noun shown as a noun already (教育和培训: education and training)
+    return ((is_noun(item) and not tag_of(item).startswith("v")) or item["source"] in NOUN_SOURCES[:4]
+            or item["gloss"].endswith(("tion", "sion", "ment", "ance", "ence", "ity", "ness")))
+
+
 def nominal_senses(words: list[dict], senses_of: Callable[[str], Sequence[str]], vocabulary: AbstractSet[str]) -> None:
     """Give each verb-noun standing as a noun a noun's sense (in place; the words in Chinese order)."""
     for k, w in enumerate(words):
         if not w["gloss"] or w["source"] != "dictionary" or not tag_of(w).startswith("v"):
             continue
         before, after = _glossed(words, k, -1), _glossed(words, k, 1)
-        if before is None or before["source"] in ("number", "as written"):
+        if _coordinated_with_noun(words, k, before):
+            pass   # 医疗保险、教育和培训: "health insurance, education and training"
+        elif before is None or before["source"] in ("number", "as written"):
             continue
         # a verb-noun (vn) after a noun is a noun (经济合作); a verb (v) only after 的, an adjective or a
         # determiner: after a noun it is the verb of a subject (葛伟表示， "Ge Wei said")
-        if not (before["word"] in OF or before["word"] in _DETERMINERS or tag_of(before).startswith(("a", "b"))
+        elif not (before["word"] in OF or before["word"] in _DETERMINERS or tag_of(before).startswith(("a", "b"))
                 or (tag_of(w) == "vn" and (tag_of(before).startswith("n") or before["source"] in NOUN_SOURCES))):
             continue
         if not (after is None or is_break(after) or after["word"] in OF or after["word"] in _AND):
