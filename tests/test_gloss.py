@@ -487,3 +487,9 @@ def test_coordinated_words_share_their_part_of_speech(lexicon):
     english = "Education and training matter. The Assembly adopted and proclaimed the Declaration."
     assert gloss(lexicon, "医疗保险、教育和培训", english).endswith("education and training")
     assert gloss(lexicon, "通过并颁布", english) == "adopt and proclaim"
+
+
+def test_small_counts_in_words_where_the_document_writes_them_so(lexicon):
+    un = "The Committee held three meetings and two sessions. Four members attended."
+    assert gloss(lexicon, "举行三次会议", un) == "hold three meetings"
+    assert gloss(lexicon, "举行三次会议", "They held 3 meetings and 2 sessions, with 4 members.") == "hold 3 meetings"

@@ -84,3 +84,26 @@ def spelled_ordinals(words: list[dict]) -> None:
             m = _SHOWN_ORDINAL.search(g)
             if m:
                 w["gloss"] = g[:m.start()] + ordinal_words(int(m.group(1)))
+
+
+_SMALL = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SPELLED_COUNT = re.compile(r"\b(?:two|three|four|five|six|seven|eight|nine)\s+[a-z]{3,}")
+_DIGIT_COUNT = re.compile(r"(?<![\d.,/-])\b[2-9]\s+(?!per\b)[a-z]{3,}")
+
+
+def spells_small_numbers(text: str) -> bool:
+    """Whether an English text counts things below ten in words (three meetings) more often than in
+    figures (3 meetings): UN documents and most news do."""
+    spelled = len(_SPELLED_COUNT.findall(text))
+    return spelled >= 2 and spelled > len(_DIGIT_COUNT.findall(text))
+
+
+def spelled_small_numbers(words: list[dict]) -> None:
+    """Each number from 2 to 9 of the gloss that counts the noun after it written in words (in place):
+    3 meetings -> three meetings (dates, percentages and numbered items stay in figures)."""
+    shown = [w for w in words if w["gloss"]]
+    for w, nxt in zip(shown, shown[1:]):
+        g = w["gloss"]
+        if (w["source"] == "number" and len(g) == 1 and g in "23456789" and not w["word"].startswith("第")
+                and nxt["source"] not in ("number", "as written") and nxt["gloss"][:1].islower()):
+            w["gloss"] = _SMALL[int(g)]

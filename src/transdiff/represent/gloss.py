@@ -23,7 +23,8 @@ from .phrase_order import english_order
 from .prepositions import governed_phrases
 from .relatives import relative_clauses
 from .official_senses import OFFICIAL_SENSES, with_official_senses
-from .english_numbers import english_quantity, spelled_ordinals, spells_ordinals
+from .english_numbers import (english_quantity, spelled_ordinals, spelled_small_numbers, spells_ordinals,
+                              spells_small_numbers)
 from .nominal import heading_act, nominal_senses
 from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
@@ -180,6 +181,10 @@ class Glosser(NameGloss):
                 self.context.derived["spells ordinals"] = spells_ordinals(self.context.text)
             if self.context.derived["spells ordinals"]:
                 spelled_ordinals(shown)
+            if "spells small numbers" not in self.context.derived:
+                self.context.derived["spells small numbers"] = spells_small_numbers(self.context.text)
+            if self.context.derived["spells small numbers"]:
+                spelled_small_numbers(shown)
         return _phrase(shown), words
 
     def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
