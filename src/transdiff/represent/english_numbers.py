@@ -107,3 +107,15 @@ def spelled_small_numbers(words: list[dict]) -> None:
         if (w["source"] == "number" and len(g) == 1 and g in "23456789" and not w["word"].startswith("第")
                 and nxt["source"] not in ("number", "as written") and nxt["gloss"][:1].islower()):
             w["gloss"] = _SMALL[int(g)]
+
+
+def number_style(words: list[dict], text: str, derived: dict) -> None:
+    """Ordinals and small counts of the gloss in words where the English document ``text`` writes them
+    so (in place; ``derived``: the document's tables, where its styles are kept once found)."""
+    if "number style" not in derived:
+        derived["number style"] = (spells_ordinals(text), spells_small_numbers(text))
+    ordinals, counts = derived["number style"]
+    if ordinals:
+        spelled_ordinals(words)
+    if counts:
+        spelled_small_numbers(words)

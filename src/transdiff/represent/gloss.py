@@ -23,8 +23,7 @@ from .phrase_order import english_order
 from .prepositions import governed_phrases
 from .relatives import relative_clauses
 from .official_senses import OFFICIAL_SENSES, with_official_senses
-from .english_numbers import (english_quantity, spelled_ordinals, spelled_small_numbers, spells_ordinals,
-                              spells_small_numbers)
+from .english_numbers import english_quantity, number_style
 from .nominal import heading_act, nominal_senses
 from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
@@ -177,14 +176,7 @@ class Glosser(NameGloss):
             document_tense(shown, self.context, self.cedict.lookup)
             self._articles(shown)
             noun_articles(shown, self.context)
-            if "spells ordinals" not in self.context.derived:
-                self.context.derived["spells ordinals"] = spells_ordinals(self.context.text)
-            if self.context.derived["spells ordinals"]:
-                spelled_ordinals(shown)
-            if "spells small numbers" not in self.context.derived:
-                self.context.derived["spells small numbers"] = spells_small_numbers(self.context.text)
-            if self.context.derived["spells small numbers"]:
-                spelled_small_numbers(shown)
+            number_style(shown, self.context.text, self.context.derived)
         return _phrase(shown), words
 
     def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
