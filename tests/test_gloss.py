@@ -493,3 +493,8 @@ def test_small_counts_in_words_where_the_document_writes_them_so(lexicon):
     un = "The Committee held three meetings and two sessions. Four members attended."
     assert gloss(lexicon, "举行三次会议", un) == "hold three meetings"
     assert gloss(lexicon, "举行三次会议", "They held 3 meetings and 2 sessions, with 4 members.") == "hold 3 meetings"
+
+
+def test_a_verb_after_a_preposition_is_its_ing_form(lexicon):
+    english = "A protocol on establishing the Council."
+    assert "on establishing" in gloss(lexicon, "关于成立理事会的议定书", english)

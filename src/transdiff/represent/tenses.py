@@ -5,7 +5,8 @@ provide") reads as broken English where the English document narrates in the pas
 stands as a finite verb (no "to", modal, auxiliary, "not" or preposition before it) and the document
 writes that verb mostly in the past (its past form at least ``MIN_SEEN`` times and more often than its
 base and -s forms together), the gloss says it in the past; a text that writes the verb in the present
-("the Council decides") keeps it. Display only.
+("the Council decides") keeps it. A verb after a preposition is its -ing form (关于成立 "on establishing").
+Display only.
 """
 from __future__ import annotations
 
@@ -14,13 +15,15 @@ from typing import TYPE_CHECKING, Callable, Sequence
 
 from .articles import article_counts
 from .phrase_words import tag_of
-from .verb_forms import past
+from .verb_forms import past, present_participle
 
 if TYPE_CHECKING:
     from .senses import EnglishContext
 
 MIN_SEEN = 2   # occurrences of the past form in the document, at least
 # words after which a verb is no finite verb of its own (to establish, should establish, has established)
+# prepositions after which English writes a verb as its -ing form
+_GERUND_AFTER = frozenset("in on for of by without after before about from through".split())
 _NOT_FINITE_AFTER = frozenset("""to will would shall should can could may might must be been being is are was were
     has have had not do does did let make in on at for of by with from about without before after""".split())
 
@@ -49,6 +52,16 @@ def document_tense(words: list[dict], context: "EnglishContext", senses_of: Call
         if not g:
             continue
         first, *rest = g.split()
+        if (before in _GERUND_AFTER and w["source"] == "dictionary" and tag_of(w) == "v" and first.isalpha()
+                and first.islower() and not first.endswith(("ed", "ing"))
+                and first in {v[3:].split()[0] for v in senses_of(w["word"]) if v.startswith("to ") and len(v) > 3}):
+            # a verb after a preposition is its -ing form (关于成立: on establishing; 在执行: in implementing)
+            doing = present_participle(first)
+            if doing:
+                w["gloss"] = " ".join([doing] + rest)
+                before = w["gloss"].split()[-1].lower()
+                opening = False
+                continue
         if opening and w["source"] in ("number", "as written"):
             continue
         if opening and w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha() and first.islower():
