@@ -81,8 +81,8 @@ def noun_compounds(words: list[dict], context: "EnglishContext") -> list[dict]:
         last = next((v for v in reversed(out) if v["gloss"]), None)
         # after a number (22 countries...) or a 的 (X的 Y Z) the run is no phrase of its own
         # or after a phrase opened with "the" (the lowest record number): the run is part of it
-        counted = (last is not None and (last["source"] == "number" or last["gloss"].lower().startswith("the "))) or bool(
-            out and out[-1]["word"] in ("的", "之"))
+        opened = last is not None and (last["source"] == "number" or last["gloss"].lower().startswith("the "))
+        counted = opened or bool(out and out[-1]["word"] in ("的", "之"))
         if len(run) >= 2 and whole and not counted and _head_of(run[-1], seen, before_of):
             # 本决议执行情况: "the implementation of this resolution", the determiner with its noun
             owner = []

@@ -73,7 +73,8 @@ class NameGloss:
             if not g:
                 continue
             if (g[:1].isupper() and w["source"] in ("glossary", "dictionary", "document word")
-                    and before.lower() not in _NO_ARTICLE_AFTER and _takes_article(g, self.context.article_evidence(g))):
+                    and before.lower() not in _NO_ARTICLE_AFTER
+                    and _takes_article(g, self.context.article_evidence(g))):
                 w["gloss"] = "the " + g
             before = g.split()[-1]
 

@@ -116,8 +116,9 @@ def heading_act(words: list[dict], senses_of: Callable[[str], Sequence[str]], vo
     if len(shown) < 2 or any(is_break(w) for w in shown[:-1]):
         return
     verb, obj = shown[0], shown[1]
-    if verb["source"] != "dictionary" or not (tag_of(verb).startswith("v") or verb["word"] in _VERB_PREPOSITIONS) or not (
-            tag_of(obj).startswith(("n", "a", "b")) or tag_of(obj) == "vn" or obj["source"] in NOUN_SOURCES):
+    verb_like = tag_of(verb).startswith("v") or verb["word"] in _VERB_PREPOSITIONS
+    noun_like = tag_of(obj).startswith(("n", "a", "b")) or tag_of(obj) == "vn" or obj["source"] in NOUN_SOURCES
+    if verb["source"] != "dictionary" or not verb_like or not noun_like:
         return
     senses = senses_of(verb["word"])
     verbs = [verb["gloss"]] + [s[3:] for s in senses if s.startswith("to ")]

@@ -105,7 +105,8 @@ def plurals(words: list[dict]) -> None:
     for k, a in enumerate(words):
         if a["gloss"] in _MANY:
             many = True   # 数架无人机 "several drones", 许多国家 "many countries"
-        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a) or _year_range(words, k):
+        elif (a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a)
+              or _year_range(words, k)):
             continue
         else:
             value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]

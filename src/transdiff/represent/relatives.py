@@ -77,7 +77,8 @@ def relative_clauses(words: list[dict]) -> list[dict]:
             right += 1
         after = out[k + 1 + right] if k + 1 + right < len(out) else None
         start = _clause_start(out, k - 1)
-        if not done or not right or not _noun_like(out[k + right]) or (after is not None and (_noun_like(after) or after["word"] in OF)) or start is None:
+        continues = after is not None and (_noun_like(after) or after["word"] in OF)
+        if not done or not right or not _noun_like(out[k + right]) or continues or start is None:
             k += 1
             continue
         clause = [w for w in out[start:k - 1]]

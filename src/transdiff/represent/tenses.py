@@ -64,7 +64,8 @@ def document_tense(words: list[dict], context: "EnglishContext", senses_of: Call
                 continue
         if opening and w["source"] in ("number", "as written"):
             continue
-        if opening and w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha() and first.islower():
+        if (opening and w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha()
+                and first.islower()):
             # 请秘书长 "requests the Secretary-General": a paragraph opens with a verb in the -s form
             # where the document writes it so (its operative paragraphs: Requests, Decides, Urges)
             for verb in [first] + [v[3:] for v in senses_of(w["word"]) if v.startswith("to ") and " " not in v[3:]]:
