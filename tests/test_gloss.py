@@ -498,3 +498,7 @@ def test_small_counts_in_words_where_the_document_writes_them_so(lexicon):
 def test_a_verb_after_a_preposition_is_its_ing_form(lexicon):
     english = "A protocol on establishing the Council."
     assert "on establishing" in gloss(lexicon, "关于成立理事会的议定书", english)
+
+
+def test_within_after_a_number_of_years_goes_first(lexicon):
+    assert gloss(lexicon, "三年内增加了4.5个百分点", "The rate rose.").startswith("within 3 years")

@@ -85,6 +85,10 @@ def _in_number_list(word: dict) -> bool:
             or (word["source"] == "as written" and text.isalnum() and len(text) <= 4))
 
 
+# words after a counted noun that make it a time or place (三年内, 两年后): they take no plural
+_LOCALIZERS = frozenset({"内", "之内", "后", "之后", "前", "之前", "以来", "期间", "时", "中", "上", "下", "里"})
+
+
 def plural(noun: str) -> str:
     """The English plural of a one-word noun (person -> people, country -> countries, box -> boxes)."""
     low = noun.lower()
@@ -121,6 +125,8 @@ def plurals(words: list[dict]) -> None:
                     break
                 continue   # a classifier or 多 left out
             g = b["gloss"]
+            if b["word"] in _LOCALIZERS:
+                break   # 三年内: the years are counted, not "within" (within 3 years)
             if (b["source"] not in ("dictionary", "glossary") or not g.isalpha() or not g.islower()
                     or not tag_of(b).startswith(("n", "q", "m")) or g in _QUANTIFIERS or g in STOPWORDS):
                 break

@@ -33,7 +33,7 @@ _OPENING_SAYS = {("从", "起"): "from", ("自", "起"): "from", ("从", "中"):
 # closing words that need no opening preposition after a date or number (2014年以来, 三年后) or one
 # noun (开幕式之后): two-character ones only, which are never part of a noun
 _ALONE = frozenset({"以来", "之后", "以后", "之前", "以前", "期间", "之际", "以西", "以东", "以南", "以北"})
-_ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起"}
+_ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起", "内", "之内"}
 # verbs whose verb complement English writes as an infinitive with "to" (not the modals: must, should, can)
 _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "要求", "请", "呼吁", "鼓励", "敦促", "帮助",
                             "准备", "打算", "计划", "旨在", "设法", "试图", "力求", "努力", "愿意", "承诺", "邀请",
