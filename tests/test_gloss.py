@@ -502,3 +502,8 @@ def test_a_verb_after_a_preposition_is_its_ing_form(lexicon):
 
 def test_within_after_a_number_of_years_goes_first(lexicon):
     assert gloss(lexicon, "三年内增加了4.5个百分点", "The rate rose.").startswith("within 3 years")
+
+
+def test_related_to_after_the_noun_it_describes(lexicon):
+    english = "Confidential information related to safeguards."
+    assert gloss(lexicon, "与森林有关的问题", english) == "question related to forest"

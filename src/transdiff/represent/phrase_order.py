@@ -41,6 +41,8 @@ _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "�
 _POSSESSIVE = {"我": "my", "我们": "our", "你": "your", "你们": "your", "他": "his", "她": "her", "它": "its",
                "他们": "their", "她们": "their", "它们": "their", "咱们": "our"}
 _DIRECTIONS = frozenset({"起来", "下来", "下去", "出来", "上来", "过来", "起"})
+_WITH = frozenset({"与", "同", "跟"})     # 与X有关的Y (not 和: "and" as often)
+_RELATED = frozenset({"有关", "相关"})
 _TOPIC = {"关于": "on", "对": "of", "对于": "of", "有关": "on"}
 _DETERMINED = frozenset("the this that these those a an its their his her our my your each every".split())
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
@@ -59,6 +61,7 @@ def english_order(words: list[dict]) -> list[dict]:
     _infinitives(out)
     out = _circumpositions(out)
     out = _topics(out)
+    out = _related(out)
     out = _possessives(out)
     _lists(out)
     _superlatives(out)
@@ -282,6 +285,32 @@ def _topics(words: list[dict]) -> list[dict]:
                     out += words[i + 1:de]
                     out.append({**words[de], "gloss": None})
                     i = de + 1 + right
+                    continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _related(words: list[dict]) -> list[dict]:
+    """与X有关的Y "Y related to X" (与保障监督有关的资料: information related to safeguards): the noun
+    the phrase describes first, where X is short and Y a short run of nouns."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w["word"] in _WITH:
+            k = next((j for j in range(i + 2, min(len(words), i + MAX_INSIDE + 2))
+                      if words[j]["word"] in _RELATED or is_break(words[j]) or words[j]["word"] in OF), None)
+            if k is not None and words[k]["word"] in _RELATED and k + 1 < len(words) and words[k + 1]["word"] in OF:
+                right = 0
+                while right < MAX_NOUNS and k + 2 + right < len(words) and is_noun(words[k + 2 + right]):
+                    right += 1
+                after = words[k + 2 + right] if k + 2 + right < len(words) else None
+                if right and (after is None or not is_noun(after)):
+                    out += words[k + 2:k + 2 + right]
+                    out.append({**words[k], "gloss": "related to"})
+                    out += [{**w, "gloss": None}] + words[i + 1:k] + [{**words[k + 1], "gloss": None}]
+                    i = k + 2 + right
                     continue
         out.append(w)
         i += 1
