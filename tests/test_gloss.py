@@ -507,3 +507,9 @@ def test_within_after_a_number_of_years_goes_first(lexicon):
 def test_related_to_after_the_noun_it_describes(lexicon):
     english = "Confidential information related to safeguards."
     assert gloss(lexicon, "与森林有关的问题", english) == "question related to forest"
+
+
+def test_qing_before_a_verb_is_please(lexicon):
+    english = "Please indicate the number."
+    assert gloss(lexicon, "请指出", english).startswith("please ")
+    assert gloss(lexicon, "请秘书长提交报告", english).endswith("Secretary-General to submit report")

@@ -153,7 +153,7 @@ def _infinitives(words: list[dict]) -> None:
     """The verb a verb of wanting, asking or deciding governs is an English infinitive: 决定设立 "decide
     to establish", 敦促当局采取 "urge authorities to take" (its object, nouns only, may come between)."""
     for k, w in enumerate(words):
-        if w["word"] not in _CONTROL_VERBS or not w["gloss"]:
+        if w["word"] not in _CONTROL_VERBS or not w["gloss"] or w["gloss"] == "please":
             continue
         for j in range(k + 1, min(len(words), k + 5)):
             v = words[j]
@@ -182,6 +182,8 @@ def _roles(words: list[dict]) -> None:
             w["gloss"] = "to"   # 从2009年到2011年 "from 2009 to 2011"
         elif w["word"] == "到" and nxt is not None and _is_year(nxt):
             w["gloss"] = "by"   # 到2030年 "by 2030"
+        elif w["word"] == "请" and verb_next and tag_of(nxt) == "v":
+            w["gloss"] = "please"   # 请指出 "please indicate" (请秘书长提交 "requests the Secretary-General to")
         elif w["word"] in _PURPOSE and verb_next and tag_of(nxt) == "v":
             w["gloss"] = "to"   # 以便准备 "to prepare", 为实施公约 "to implement the Convention"
         elif w["word"] == "通过" and (nxt is None or is_break(nxt) or nxt["word"] in ("了", "的")
