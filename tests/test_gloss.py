@@ -513,3 +513,7 @@ def test_qing_before_a_verb_is_please(lexicon):
     english = "Please indicate the number."
     assert gloss(lexicon, "请指出", english).startswith("please ")
     assert gloss(lexicon, "请秘书长提交报告", english).endswith("Secretary-General to submit report")
+
+
+def test_a_particle_inside_an_unknown_word_is_left_out(lexicon):
+    assert "ly" not in gloss(lexicon, "轻轻地鼓掌", "People clapped softly.").split()

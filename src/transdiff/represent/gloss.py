@@ -263,11 +263,12 @@ class Glosser(NameGloss):
 
     def _kept_parts(self, parts: list[str]) -> list[str]:
         """The parts of an unknown word a gloss says: no classifier after a number or determiner (一项
-        "a", 第一种 "first"), no 一 after a determiner (这一 "this")."""
+        "a", 第一种 "first"), no 一 after a determiner (这一 "this"), no particle (轻轻地: "lightly")."""
         kept = parts[:1]
         for before, part in zip(parts, parts[1:]):
             counted = before in _COUNTED_BY or before.startswith("第")
-            if len(part) == 1 and ((counted and self._is_classifier(part)) or (part == "一" and before in _DETERMINERS)):
+            if len(part) == 1 and ((counted and self._is_classifier(part)) or (part == "一" and before in _DETERMINERS)
+                                   or self._tag_of(part).startswith(_DROPPED_TAGS)):
                 continue
             kept.append(part)
         return kept
