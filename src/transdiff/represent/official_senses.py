@@ -55,6 +55,7 @@ OFFICIAL_SENSES: dict[str, tuple[str, ...]] = {
     "维持和平行动": ("peacekeeping operations",),
     "文职人员": ("civilian staff",),
     "方案": ("programme",),
+    "表": ("table",),
     "机构": ("institution",),
     "部队": ("forces",),
     "情况": ("situation",),
