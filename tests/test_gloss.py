@@ -474,6 +474,8 @@ def test_a_clause_ending_in_a_verb_before_de_follows_the_noun_it_describes(lexic
         "bear in mind other decision adopted by")
     # a verb alone before 的 names its act: the order stays
     assert "coordinated" not in gloss(lexicon, "管理和协调的费用", english)
+    # a word jieba tags as a verb that the dictionary knows only as a noun is no verb (举措 "move")
+    assert "acted" not in gloss(lexicon, "审议了这项研究举措的结论和建议", english)
 
 
 def test_a_country_before_a_noun_takes_its_regular_adjective_where_the_document_says_nothing(lexicon):

@@ -167,7 +167,8 @@ class Glosser(NameGloss):
             heading_act(words, self.cedict.lookup, self.context.vocabulary)
             self._adjectives(words)
             self._adverbs(words)
-        shown = governed_phrases(relative_clauses(english_order(words)))
+        shown = governed_phrases(relative_clauses(
+            english_order(words), lambda w: with_official_senses(w, self.cedict.lookup(w), None)[0]))
         if self.context is not None:
             shown = noun_compounds(shown, self.context)
         verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],

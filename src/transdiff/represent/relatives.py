@@ -12,7 +12,7 @@ or a verb of several words are left as they are. Display only.
 """
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional, Sequence
 
 from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, tag_of
 from .tags import word_tags
@@ -57,14 +57,16 @@ def _clause_start(words: list[dict], end: int) -> Optional[int]:
     return k
 
 
-def relative_clauses(words: list[dict]) -> list[dict]:
-    """The words with each short "clause V 的 nouns" in English order (copies where a gloss changes)."""
+def relative_clauses(words: list[dict], senses_of: Callable[[str], Sequence[str]]) -> list[dict]:
+    """The words with each short "clause V 的 nouns" in English order (copies where a gloss changes;
+    ``senses_of``: a word's dictionary senses: the verb shows one of its verb senses)."""
     out = list(words)
     k = 1
     while k < len(out):
         de = out[k]
         verb = out[k - 1]
-        is_verb = word_tags().get(verb["word"]) == "v" or (verb["word"] == "通过" and verb["gloss"] == "adopt")
+        is_verb = (verb["word"] == "通过" and verb["gloss"] == "adopt") or (
+            word_tags().get(verb["word"]) == "v" and f"to {verb['gloss']}" in senses_of(verb["word"]))
         if not (de["word"] in OF and not de["gloss"] and verb["gloss"] and verb["source"] == "dictionary" and is_verb
                 and verb["gloss"].isalpha() and verb["gloss"].islower() and not verb["gloss"].endswith(_NOUN_ENDINGS)):
             k += 1
