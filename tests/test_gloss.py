@@ -519,3 +519,11 @@ def test_qing_before_a_verb_is_please(lexicon):
 
 def test_a_particle_inside_an_unknown_word_is_left_out(lexicon):
     assert "ly" not in gloss(lexicon, "轻轻地鼓掌", "People clapped softly.").split()
+
+
+def test_a_known_first_verb_keeps_its_base_form_and_only_a_paragraphs_first_word_opens_it(lexicon):
+    english = "It provides support. It provides aid. It provides help."
+    # not "providesed": the verb is no noun to take the document's commonest form
+    assert "provided" in gloss(lexicon, "提供了报告", english).split()
+    # a verb the English order puts first does not open the paragraph
+    assert not gloss(lexicon, "为妇女提供了更多保障", english).startswith("provides")

@@ -48,8 +48,11 @@ def noun_sense(senses: Sequence[str], shown: str, vocabulary: AbstractSet[str]) 
         for noun in _nouns_of(shown):
             if noun in vocabulary:
                 return noun
-    # the dictionary's nouns, those the document writes first (工作 "work" before "job")
-    for noun in sorted(nouns, key=lambda n: not all(w in vocabulary for w in n.split())):
+    # the dictionary's nouns, those the document writes first (工作 "work" before "job"), by their words
+    # or their keys (活动 "activity" where the document writes "activities")
+    keys = {word_key(w) for w in vocabulary} if vocabulary else set()
+    for noun in sorted(nouns, key=lambda n: (not all(w in vocabulary for w in n.split()),
+                                            not all(word_key(w) in keys for w in n.split()))):
         words = noun.split()
         if 1 <= len(words) <= 2 and noun.replace(" ", "").isalpha() and not _NOT_NOUNS.intersection(words):
             return noun

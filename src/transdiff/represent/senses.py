@@ -272,7 +272,10 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
                 if h not in own and context_support(h, context, near) > 0]
     if known_first and not known_first.startswith("("):
         # the known first sense is first, wherever the dictionary lists it
-        options = [Sense(known_first, 0, 0, False)] + [s for s in options if s.text != known_first]
+        # a verb the dictionary lists ("to provide") stays a verb: in its base form, not the document's
+        # commonest one ("provides")
+        verb = f"to {known_first}" in senses
+        options = [Sense(known_first, 0, 0, verb)] + [s for s in options if s.text != known_first]
     options = [s for s in options if not s.text.startswith("(")] or options
     if not options:
         return "", []

@@ -47,6 +47,9 @@ def document_tense(words: list[dict], context: "EnglishContext", senses_of: Call
     seen: Counter = context.derived["articles"][0]
     before = ""
     opening = True   # no word yet but an item number: a verb here opens an operative paragraph
+    # the first word of the Chinese text (a verb the English order put first opens nothing)
+    first_start = min((w["start"] for w in words if w["gloss"] and w["source"] not in ("number", "as written")),
+                      default=-1)
     for w in words:
         g = w["gloss"]
         if not g:
@@ -65,7 +68,7 @@ def document_tense(words: list[dict], context: "EnglishContext", senses_of: Call
         if opening and w["source"] in ("number", "as written"):
             continue
         if (opening and w["source"] == "dictionary" and tag_of(w).startswith("v") and first.isalpha()
-                and first.islower()):
+                and first.islower() and w["start"] == first_start and not first.endswith(("ed", "ing"))):
             # 请秘书长 "requests the Secretary-General": a paragraph opens with a verb in the -s form
             # where the document writes it so (its operative paragraphs: Requests, Decides, Urges)
             for verb in [first] + [v[3:] for v in senses_of(w["word"]) if v.startswith("to ") and " " not in v[3:]]:
