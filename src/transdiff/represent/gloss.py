@@ -162,7 +162,7 @@ class Glosser(NameGloss):
             i += size
         _merge_synonyms(words)
         if self.context is not None:
-            nominal_senses(words, self.cedict.lookup, self.context.vocabulary)
+            nominal_senses(words, self.cedict.lookup, self.context.vocabulary, self.context.counts.keys())
             coordinated_verbs(words, self.cedict.lookup, lambda v: self._support(v, near))
             heading_act(words, self.cedict.lookup, self.context.vocabulary)
             self._adjectives(words)

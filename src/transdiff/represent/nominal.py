@@ -33,11 +33,12 @@ def _nouns_of(verb: str) -> list[str]:
     return [n for n in made if key and word_key(n) == key]
 
 
-def noun_sense(senses: Sequence[str], shown: str, vocabulary: AbstractSet[str]) -> Optional[str]:
+def noun_sense(senses: Sequence[str], shown: str, vocabulary: AbstractSet[str],
+               keys: AbstractSet[str] = frozenset()) -> Optional[str]:
     """The noun to show for a word whose shown sense is a verb: the verb itself where the dictionary
     lists it as a noun too (工作 "work") or the document writes no noun of it, else the document's noun
     of the verb (cooperate -> cooperation), else the dictionary's first short noun sense (one the document
-    writes before one it does not); None to keep the verb."""
+    writes, in its words or its matching ``keys``, before one it does not); None to keep the verb."""
     verbs = {s[3:] for s in senses if s.startswith("to ")}
     if shown not in verbs:
         return None
@@ -50,7 +51,6 @@ def noun_sense(senses: Sequence[str], shown: str, vocabulary: AbstractSet[str]) 
                 return noun
     # the dictionary's nouns, those the document writes first (工作 "work" before "job"), by their words
     # or their keys (活动 "activity" where the document writes "activities")
-    keys = {word_key(w) for w in vocabulary} if vocabulary else set()
     for noun in sorted(nouns, key=lambda n: (not all(w in vocabulary for w in n.split()),
                                             not all(word_key(w) in keys for w in n.split()))):
         words = noun.split()
@@ -78,7 +78,10 @@ def _coordinated_with_noun(words: list[dict], k: int, before: Optional[dict]) ->
     """Whether the verb-noun at ``k`` is an item of a list of nouns: after 、 or 和 that follow a noun."""
     if before is None or before["word"] not in _AND or tag_of(words[k]) != "vn":
         return False
-    item = _glossed(words, words.index(before), -1)
+    j = k - 1
+    while j >= 0 and words[j] is not before:
+        j -= 1   # the conjunction, a few words back at most
+    item = _glossed(words, j, -1)
     if item is None or item["source"] == "number" or not item["gloss"]:
         return False
     # a noun, or a verb-noun shown as a noun already (教育和培训: education and training)
@@ -86,7 +89,8 @@ def _coordinated_with_noun(words: list[dict], k: int, before: Optional[dict]) ->
             or item["gloss"].endswith(("tion", "sion", "ment", "ance", "ence", "ity", "ness")))
 
 
-def nominal_senses(words: list[dict], senses_of: Callable[[str], Sequence[str]], vocabulary: AbstractSet[str]) -> None:
+def nominal_senses(words: list[dict], senses_of: Callable[[str], Sequence[str]], vocabulary: AbstractSet[str],
+                   keys: AbstractSet[str] = frozenset()) -> None:
     """Give each verb-noun standing as a noun a noun's sense (in place; the words in Chinese order)."""
     for k, w in enumerate(words):
         if not w["gloss"] or w["source"] != "dictionary" or not tag_of(w).startswith("v"):
@@ -103,7 +107,7 @@ def nominal_senses(words: list[dict], senses_of: Callable[[str], Sequence[str]],
             continue
         if not (after is None or is_break(after) or after["word"] in OF or after["word"] in _AND):
             continue
-        noun = noun_sense(senses_of(w["word"]), w["gloss"], vocabulary)
+        noun = noun_sense(senses_of(w["word"]), w["gloss"], vocabulary, keys)
         if noun:
             w["gloss"] = noun
 

@@ -137,7 +137,12 @@ def plurals(words: list[dict]) -> None:
 
 def _year_range(words: list[dict], k: int) -> bool:
     """The second year of a range (2016-2017 两年期 "the 2016-2017 biennium"): it counts nothing."""
-    shown = [w for w in words[:k] if w["gloss"]][-2:]
+    shown: list[dict] = []
+    j = k - 1
+    while j >= 0 and len(shown) < 2:
+        if words[j]["gloss"]:
+            shown.insert(0, words[j])
+        j -= 1
     return (len(shown) == 2 and shown[1]["gloss"] in ("-", "–") and shown[0]["source"] == "number"
             and all(1900 <= int(g) <= 2100 for g in (shown[0]["gloss"], words[k]["gloss"]) if g.isdigit())
             and shown[0]["gloss"].isdigit() and words[k]["gloss"].isdigit())

@@ -201,10 +201,10 @@ def _is_year(word: dict) -> bool:
 
 def _from_before(words: list[dict], k: int) -> bool:
     """Whether a 从 or 自 opens the clause before the word at ``k`` (从X到Y: from X to Y)."""
-    for w in reversed(words[:k]):
-        if is_break(w):
+    for j in range(k - 1, -1, -1):
+        if is_break(words[j]):
             return False
-        if w["word"] in ("从", "自", "自从", "由"):
+        if words[j]["word"] in ("从", "自", "自从", "由"):
             return True
     return False
 
