@@ -196,7 +196,7 @@ def test_titles_plural_marker_light_verbs_and_numbers_inside_words(lexicon):
 def test_percentages_plurals_and_country_adjectives_as_the_document_writes_them(lexicon):
     english = "The Syrian Government and the Lebanese army met. Unemployment fell to 5.3 per cent. Women and men."
     assert gloss(lexicon, "妇女失业率达到16.3%", english) == "women unemployment rate reach 16.3 per cent"
-    assert gloss(lexicon, "叙利亚政府", english).startswith("Syrian ")
+    assert gloss(lexicon, "叙利亚政府", english) in ("Syrian government", "the Syrian government")
     assert gloss(lexicon, "黎巴嫩领土", english).startswith("Lebanese ")
     assert gloss(lexicon, "叙利亚", english) == "Syria"      # no noun after it: the country
     assert gloss(lexicon, "增长了50%") .endswith("50%")      # without a document: the sign
@@ -355,3 +355,175 @@ def test_a_resolution_number_keeps_its_letter_and_a_date_before_it_stays_a_date(
     assert "resolutions" not in shown                          # a date counts nothing: no plural after it
     assert gloss(lexicon, "2015年第5号法令") == "2015 decree 5"
     assert gloss(lexicon, "12000人") == "12,000 people"           # a count still does
+
+
+def test_a_sense_takes_the_british_spelling_the_document_writes():
+    from transdiff.represent.spelling import document_spelling
+    context = EnglishContext.from_text("The programme of work of the centre was approved. Labour costs rose.")
+    assert document_spelling("work program", context.vocabulary) == "work programme"
+    assert document_spelling("center of labor", context.vocabulary) == "centre of labour"
+    # a word the document writes in the American spelling, or not at all, stays
+    assert document_spelling("number of meters", EnglishContext.from_text("Two meters of fence.").vocabulary) == (
+        "number of meters")
+
+
+def test_a_word_of_a_name_is_no_evidence_for_a_common_nouns_sense(lexicon):
+    # 国家 is "country", "nation", "state": "nation" only in "United Nations" does not make it "nation"
+    english = "The United Nations met. The United Nations spoke. Member States of the United Nations agreed."
+    assert gloss(lexicon, "国家", english) == "country"
+
+
+def test_official_senses_the_dictionary_lacks(lexicon):
+    english = "Provisional agenda. The Secretary-General wishes to report on the mission."
+    assert gloss(lexicon, "临时议程", english) == "provisional agenda"
+    assert "wishes to report" in gloss(lexicon, "秘书长谨报告", english)
+    assert gloss(lexicon, "特派团", english) == "the mission"
+    # a sense the dictionary lists late comes first (又 "also" before "again": 又回顾 "also recall")
+    assert gloss(lexicon, "又回顾", english) == "also recall"
+    # where the aligned English writes "temporary", it stays: the added sense is weighed with the dictionary's own
+    news = "The temporary shelters were closed on Monday."
+    assert gloss(lexicon, "临时", news, near=news) == "temporary"
+
+
+def test_a_noun_compound_in_the_order_the_english_document_writes_its_head(lexicon):
+    english = ("The number of women rose and the number of girls fell. The implementation of the plan and "
+               "the implementation of the resolution. The committee report was read; another committee report.")
+    assert gloss(lexicon, "妇女人数", english) == "the number of women"
+    assert gloss(lexicon, "本决议执行情况", english) == "the implementation of this resolution"
+    # a head the document does not write before "of" keeps the Chinese order
+    assert gloss(lexicon, "委员会报告", english).endswith("committee report")
+
+
+def test_ordinals_in_words_where_the_document_writes_them_so(lexicon):
+    un = "At its fifty-seventh session and its fifth meeting, the Commission adopted the text. The ninth report."
+    assert gloss(lexicon, "委员会第五十八届会议", un).startswith("the fifty-eighth session of")
+    news = "The 5th round and the 12th day passed. The 3rd team won."
+    assert "58th" in gloss(lexicon, "委员会第五十八届会议", news)
+
+
+def test_a_verb_noun_standing_as_a_noun_takes_a_nouns_sense(lexicon):
+    english = "Economic cooperation grew. The economic outlook improved, and cooperation with the region too."
+    assert gloss(lexicon, "加强经济合作。", english).endswith("economic cooperation.")
+    # a verb after its subject stays a verb: 葛伟表示， "Ge Wei said", not "Ge Wei expression"
+    assert "expression" not in gloss(lexicon, "葛伟表示，", "He expressed his thanks. The expression was clear.")
+
+
+def test_a_finite_verb_in_the_tense_the_english_document_writes_it(lexicon):
+    news = "The ministry held talks on Monday. Both sides held a meeting, and they held a briefing."
+    assert "sides held" in gloss(lexicon, "双方举行会议", news)
+    # after a modal the verb stays as it is, and a text in the present keeps the present
+    assert "should hold" in gloss(lexicon, "双方应举行会议", news)
+    assert "held" not in gloss(lexicon, "双方举行会议", "The parties hold talks. They hold a meeting.")
+    # 是 "is" in a text that writes was/were more often
+    assert gloss(lexicon, "他是学生", "It was late. They were there. It was over.").split()[1] == "was"
+
+
+def test_a_function_word_after_a_number_takes_no_plural(lexicon):
+    assert "ofs" not in gloss(lexicon, "数以十万计的家庭", "Hundreds of thousands of households.")
+
+
+def test_a_heading_that_opens_with_a_verb_names_the_act(lexicon):
+    agenda = "Provisional agenda. 1. Adoption of the agenda. 2. Election of officers. 3. Organization of work."
+    assert gloss(lexicon, "通过议程", agenda) == "adoption of the agenda"
+    assert gloss(lexicon, "组织工作", agenda).startswith("organization of")
+    # a clause with its subject is no heading
+    assert "adoption" not in gloss(lexicon, "我们通过议程，", agenda)
+
+
+def test_the_name_of_a_body_takes_the_where_the_document_says_nothing_against_it(lexicon):
+    # the document writes neither name twice: a body's name takes "the", a country's does not
+    english = "A letter was sent. The meeting closed."
+    assert gloss(lexicon, "安全理事会", english) == "the Security Council"
+    assert gloss(lexicon, "摩洛哥", english) == "Morocco"
+    # a document that writes the name without "the" is followed
+    assert gloss(lexicon, "安全理事会", "Security Council members met. Security Council decides. Security Council.") == (
+        "Security Council")
+    # so does a body's head noun the document writes less than twice, and no other noun
+    assert gloss(lexicon, "委员会审议了报告", english).startswith("the committee")
+    assert not gloss(lexicon, "妇女", english).startswith("the")
+
+
+def test_budget_terms_and_purpose_before_a_verb(lexicon):
+    english = "The regular budget for the biennium 2016-2017. To implement the Convention, States act."
+    assert gloss(lexicon, "2016-2017两年期经常预算", english).endswith("2017 biennium regular budget")
+    assert gloss(lexicon, "为实施《巴塞尔公约》", english).startswith("to implement")
+
+
+def test_a_short_adjectives_superlative_in_est(lexicon):
+    english = "The lowest number. The most important question."
+    assert gloss(lexicon, "最低记录数目", english) == "the lowest record number"
+    assert gloss(lexicon, "最重要的问题", english) == "the most important question"
+
+
+def test_dao_and_zhi_with_numbers(lexicon):
+    english = "The rate fell to 5.3 per cent in 2013."
+    assert gloss(lexicon, "到2013年降至5.3%。", english) == "by 2013 fall to 5.3 per cent."
+    assert gloss(lexicon, "从2009年到2011年", english) == "from 2009 to 2011"
+
+
+def test_an_operative_paragraph_opens_with_the_verb_form_the_document_writes(lexicon):
+    resolution = "1. Requests the Secretary-General to report. 2. Requests the Council to act. 3. Decides to meet."
+    assert gloss(lexicon, "请秘书长提交报告", resolution).startswith("requests the Secretary-General")
+    assert gloss(lexicon, "请秘书长提交报告", "He asked for the report.").startswith("ask")
+
+
+def test_a_clause_ending_in_a_verb_before_de_follows_the_noun_it_describes(lexicon):
+    english = "The Conference adopted decisions. The Secretariat prepared the paper."
+    assert gloss(lexicon, "秘书处编写的工作文件", english) == "the work document prepared by the Secretariat"
+    assert gloss(lexicon, "铭记大会在1995年5月11日通过的其他决定，", english).startswith(
+        "bear in mind other decision adopted by")
+    # a verb alone before 的 names its act: the order stays
+    assert "coordinated" not in gloss(lexicon, "管理和协调的费用", english)
+    # a word jieba tags as a verb that the dictionary knows only as a noun is no verb (举措 "move")
+    assert "acted" not in gloss(lexicon, "审议了这项研究举措的结论和建议", english)
+
+
+def test_a_country_before_a_noun_takes_its_regular_adjective_where_the_document_says_nothing(lexicon):
+    english = "A letter was sent."
+    assert gloss(lexicon, "叙利亚当局", english).endswith("Syrian authorities")
+    assert "Israeli" in gloss(lexicon, "以色列军队", english)
+    assert gloss(lexicon, "叙利亚", english) == "Syria"
+
+
+def test_coordinated_words_share_their_part_of_speech(lexicon):
+    english = "Education and training matter. The Assembly adopted and proclaimed the Declaration."
+    assert gloss(lexicon, "医疗保险、教育和培训", english).endswith("education and training")
+    assert gloss(lexicon, "通过并颁布", english) == "adopt and proclaim"
+
+
+def test_small_counts_in_words_where_the_document_writes_them_so(lexicon):
+    un = "The Committee held three meetings and two sessions. Four members attended."
+    assert gloss(lexicon, "举行三次会议", un) == "hold three meetings"
+    assert gloss(lexicon, "举行三次会议", "They held 3 meetings and 2 sessions, with 4 members.") == "hold 3 meetings"
+
+
+def test_a_verb_after_a_preposition_is_its_ing_form(lexicon):
+    english = "A protocol on establishing the Council."
+    assert "on establishing" in gloss(lexicon, "关于成立理事会的议定书", english)
+
+
+def test_within_after_a_number_of_years_goes_first(lexicon):
+    assert gloss(lexicon, "三年内增加了4.5个百分点", "The rate rose.").startswith("within 3 years")
+
+
+def test_related_to_after_the_noun_it_describes(lexicon):
+    english = "Confidential information related to safeguards."
+    assert gloss(lexicon, "与森林有关的问题", english) == "question related to forest"
+
+
+def test_qing_before_a_verb_is_please(lexicon):
+    english = "Please indicate the number."
+    assert gloss(lexicon, "请指出", english).startswith("please ")
+    assert gloss(lexicon, "请秘书长提交报告", english).endswith("Secretary-General to submit report")
+
+
+def test_a_particle_inside_an_unknown_word_is_left_out(lexicon):
+    assert "ly" not in gloss(lexicon, "轻轻地鼓掌", "People clapped softly.").split()
+
+
+def test_a_known_first_verb_keeps_its_base_form_and_only_a_paragraphs_first_word_opens_it(lexicon):
+    english = "It provides support. It provides aid. It provides help."
+    # not "providesed": the verb is no noun to take the document's commonest form
+    assert "provided" in gloss(lexicon, "提供了报告", english).split()
+    # a verb the English order puts first does not open the paragraph
+    assert not gloss(lexicon, "为妇女提供了更多保障", english).startswith("provides")

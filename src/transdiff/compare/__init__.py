@@ -16,7 +16,7 @@ from ..checks.mismatch import AlignedPair, pair_mismatches
 from .confidence import LengthEvidence, calibrate, sigmoid
 from .gaps import PairGaps, units_weight
 from .wordrates import WordRates
-from ..represent import Features, Unit, gloss_of
+from ..represent import Features, Unit
 from ..represent.glossary import Glossary
 from ..types import Alignment, Document, Finding, Segment
 
@@ -73,7 +73,9 @@ class FindingBuilder(PairGaps):
         return None if span is None else doc.text[span[0]:span[1]]
 
     def _gloss(self, doc: Document, units: Sequence[Unit]) -> Optional[str]:
-        return gloss_of(units) or None if doc.lang == "zh" else None
+        """None: a finding's gloss is chosen in context after the findings are filtered
+        (compare.finding_gloss.gloss_findings, on every path that reports findings)."""
+        return None
 
     def _unit_span(self, doc: Document, u: Unit) -> tuple[int, int]:
         return doc.text_span(u.nstart, u.nend)
@@ -166,7 +168,7 @@ class FindingBuilder(PairGaps):
             source_span=span if side == "s" else None, target_span=span if side == "t" else None,
             source_lines=self._lines(self.source, span) if side == "s" else None,
             target_lines=self._lines(self.target, span) if side == "t" else None,
-            gloss=self._gloss(doc, units),
+            gloss=None,   # glossed in context afterwards (finding_gloss)
             message=f"{len(segs)} {what} sentence{'s' if len(segs) > 1 else ''} with no counterpart in the {other}",
             detail={"level": "sentence", "units": len(units), "neighbour_coverage": round(near, 4),
                     "evidence": evidence},
@@ -225,7 +227,6 @@ class FindingBuilder(PairGaps):
     def _mismatch(self, k: int, bead, kind: str, src_only: list[str], tgt_only: list[str],
                   confidence: float) -> Finding:
         al = self.h.sentences
-        src_f = self.h.sentence_features[0]
         src_span = self._span(self.source, [al.source[i] for i in bead.source])
         tgt_span = self._span(self.target, [al.target[j] for j in bead.target])
         what = {"number": "numbers", "date": "dates", "name": "names"}[kind]
@@ -234,8 +235,7 @@ class FindingBuilder(PairGaps):
             source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
             source_span=src_span, target_span=tgt_span,
             source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
-            gloss=self._gloss(self.source, [u for i in bead.source for u in src_f[i].units])
-            if self.source.lang == "zh" else None,
+            gloss=None,   # glossed in context afterwards (finding_gloss)
             message=f"{what} differ: source has {', '.join(src_only) or '-'}, target has {', '.join(tgt_only) or '-'}",
             detail={"kind": kind, "source_only": src_only, "target_only": tgt_only},
             bead=k,

@@ -16,14 +16,20 @@ from typing import Optional
 from ..segment.zh import zh_words
 from .chinese import ChineseLexicon, has_han
 from .articles import noun_articles
+from .compounds import noun_compounds
 from .english import phrase_keys
 from .gloss_names import NameGloss
 from .phrase_order import english_order
 from .prepositions import governed_phrases
-from .numbers import MONTH_NAMES, Quantity, zh_quantities
+from .relatives import relative_clauses
+from .official_senses import OFFICIAL_SENSES, with_official_senses
+from .english_numbers import english_quantity, number_style
+from .nominal import heading_act, nominal_senses
+from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
-from .verb_forms import verb_forms, verb_sense
+from .tenses import document_tense
+from .verb_forms import coordinated_verbs, verb_forms, verb_sense
 
 MAX_TERM_TOKENS = 5
 MAX_TERM_CHARS = 8
@@ -47,41 +53,6 @@ _HONORIFICS = {"先生": "Mr", "女士": "Ms", "小姐": "Miss", "夫人": "Mrs"
 # per dictionary (by id, the dictionary kept alive with it): its compounds by their last character, and
 # character -> the heads of its compounds
 _HEADS_BY_DICTIONARY: dict[int, tuple[object, dict[str, list[str]], dict[str, list[str]]]] = {}
-
-
-def english_quantity(q: Quantity, percent: str = "%") -> str:
-    """A number or date as an English text writes it: 12 February 1943, 50%, 12,000, 3rd (``percent``:
-    how the document writes a percentage, "%", " percent" or " per cent")."""
-    if q.date:
-        year, month, day = q.date
-        parts = [str(day)] if day and month else []
-        parts += [MONTH_NAMES[month - 1]] if month and 1 <= month <= 12 else []
-        parts += [str(year)] if year else []
-        if parts:
-            return " ".join(parts)
-        if day and not month and not year:
-            return ordinal(day)   # 本月14日: the 14th of this month
-    value = q.value
-    if q.kind == "time" and 0 <= value < 24 * 60:
-        # minutes after midnight: 下午3时 "3 p.m.", 上午10时15分 "10.15 a.m."
-        hour, minute = divmod(int(value), 60)
-        shown = f"{(hour - 1) % 12 + 1}" + (f".{minute:02d}" if minute else "")
-        return f"{shown} {'a.m.' if hour < 12 else 'p.m.'}"
-    text = f"{value:,.0f}" if value == int(value) and abs(value) >= 10000 else f"{value:g}"
-    if q.kind == "number" and abs(value) >= 1e6:
-        # 10亿 "1 billion", 1.2亿 "120 million": as English writes large round numbers
-        for size, name in ((1e12, "trillion"), (1e9, "billion"), (1e6, "million")):
-            if abs(value) >= size and round(value / size, 3) * size == value:
-                return f"{value / size:g} {name}"
-    if q.kind == "ordinal" and value == int(value):
-        return ordinal(int(value), text)
-    return f"{text}{percent}" if q.kind == "percent" else text
-
-
-def ordinal(number: int, text: str = "") -> str:
-    """58 -> 58th, 1 -> 1st, 12 -> 12th (``text``: the number as written, 1,001 -> 1,001st)."""
-    tens = number % 100
-    return (text or str(number)) + ("th" if 10 <= tens <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(tens % 10, "th"))
 
 
 def _first_overlapping(quantities: list[Quantity], first: int, start: int, end: int) -> Optional[Quantity]:
@@ -191,14 +162,22 @@ class Glosser(NameGloss):
             i += size
         _merge_synonyms(words)
         if self.context is not None:
+            nominal_senses(words, self.cedict.lookup, self.context.vocabulary, self.context.counts.keys())
+            coordinated_verbs(words, self.cedict.lookup, lambda v: self._support(v, near))
+            heading_act(words, self.cedict.lookup, self.context.vocabulary)
             self._adjectives(words)
             self._adverbs(words)
-        shown = governed_phrases(english_order(words))
+        shown = governed_phrases(relative_clauses(
+            english_order(words), lambda w: with_official_senses(w, self.cedict.lookup(w), None)[0]))
+        if self.context is not None:
+            shown = noun_compounds(shown, self.context)
         verb_forms(shown, lambda w: verb_sense(self.cedict.lookup(w["word"]), w["gloss"],
                                               lambda v: self._support(v, near)))
         if self.context is not None and self.context.text:
+            document_tense(shown, self.context, self.cedict.lookup)
             self._articles(shown)
             noun_articles(shown, self.context)
+            number_style(shown, self.context.text, self.context.derived)
         return _phrase(shown), words
 
     def _number_in_word(self, word: str, start: int, end: int, q: Quantity) -> bool:
@@ -225,7 +204,7 @@ class Glosser(NameGloss):
             word = "".join(t[0] for t in run)
             if len(word) > MAX_TERM_CHARS or not all(has_han(t[0]) for t in run):
                 continue
-            if self.lexicon.has(word):
+            if self.lexicon.has(word) or word in OFFICIAL_SENSES:
                 return size, self._known(word, start, run[-1][3], "", near)
             # a foreign name jieba cut into pieces (特斯 法 马里亚 姆: Tesfamariam), as the English writes it
             if self.context is not None and all(len(t[0]) == 1 or not self.lexicon.has(t[0]) for t in run):
@@ -259,7 +238,7 @@ class Glosser(NameGloss):
             return 1, self._word(word, start, end, None, self.cedict.lookup(word), "particle")
         if after_number and word in _UNITS:
             return 1, self._word(word, start, end, _UNITS[word], self.cedict.lookup(word), "unit")
-        if self.lexicon.has(word):
+        if self.lexicon.has(word) or word in OFFICIAL_SENSES:
             return 1, self._known(word, start, end, tag, near)
         parts = self.lexicon.split(word)
         if self.context is not None:
@@ -285,11 +264,12 @@ class Glosser(NameGloss):
 
     def _kept_parts(self, parts: list[str]) -> list[str]:
         """The parts of an unknown word a gloss says: no classifier after a number or determiner (一项
-        "a", 第一种 "first"), no 一 after a determiner (这一 "this")."""
+        "a", 第一种 "first"), no 一 after a determiner (这一 "this"), no particle (轻轻地: "lightly")."""
         kept = parts[:1]
         for before, part in zip(parts, parts[1:]):
             counted = before in _COUNTED_BY or before.startswith("第")
-            if len(part) == 1 and ((counted and self._is_classifier(part)) or (part == "一" and before in _DETERMINERS)):
+            if len(part) == 1 and ((counted and self._is_classifier(part)) or (part == "一" and before in _DETERMINERS)
+                                   or self._tag_of(part).startswith(_DROPPED_TAGS)):
                 continue
             kept.append(part)
         return kept
@@ -308,9 +288,9 @@ class Glosser(NameGloss):
         if renderings:
             shown = max(renderings, key=lambda r: (self._support(r, near), -renderings.index(r)))
             return shown, list(renderings), "glossary"
-        senses = self.cedict.lookup(word)
+        senses, groups = with_official_senses(word, self.cedict.lookup(word), self.cedict.groups.get(word))
         heads = self._heads(word) if len(word) == 1 and self.context is not None else []
-        shown, options = choose(senses, self.cedict.groups.get(word), tag or self._tag_of(word), self.context,
+        shown, options = choose(senses, groups, tag or self._tag_of(word), self.context,
                                 near, KNOWN_FIRST.get(word), heads)
         return shown, options, "dictionary"
 

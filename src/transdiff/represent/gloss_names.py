@@ -13,6 +13,7 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Optional
 
+from .articles import INSTITUTIONS
 from .chinese import has_han
 from .tags import word_tags
 
@@ -33,6 +34,29 @@ _NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及�
 _NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
 
 
+# what CC-CEDICT says of a city or region, not a country (Nicosia, capital of Cyprus)
+_TOWNS = ("capital", "city", "province", "county", "town", "prefecture", "district", "region")
+# countries whose adjective adds -i (Israeli forces, Iraqi territory)
+_I_ADJECTIVES = frozenset({"israel", "iraq", "pakistan", "yemen", "kuwait", "qatar", "bangladesh", "oman"})
+
+
+def _regular_demonym(country: str) -> str:
+    """The adjective of a one-word country by the regular rules: -ia adds -n (Syria -> Syrian, Russia
+    -> Russian), and a few add -i (Israel -> Israeli); '' for the others (China, Canada: irregular)."""
+    if country.endswith("ia") and len(country) >= 5:
+        return country + "n"
+    return country + "i" if country in _I_ADJECTIVES else ""
+
+
+def _takes_article(name: str, evidence: Optional[bool]) -> bool:
+    """Whether a capitalised name takes "the": as the document writes it where it writes it at least
+    twice; else where its last word is the head of a body's or an instrument's name."""
+    if evidence is not None:
+        return evidence
+    words = name.split()
+    return len(words) >= 1 and words[-1] in INSTITUTIONS and not name.isupper()
+
+
 class NameGloss:
     """Names and the document's forms of them, for a glosser (``lexicon``, ``cedict``, ``context``)."""
 
@@ -49,7 +73,8 @@ class NameGloss:
             if not g:
                 continue
             if (g[:1].isupper() and w["source"] in ("glossary", "dictionary", "document word")
-                    and before.lower() not in _NO_ARTICLE_AFTER and self.context.with_article(g)):
+                    and before.lower() not in _NO_ARTICLE_AFTER
+                    and _takes_article(g, self.context.article_evidence(g))):
                 w["gloss"] = "the " + g
             before = g.split()[-1]
 
@@ -95,6 +120,10 @@ class NameGloss:
                      and len(cand) <= len(low) + 4]
             if found:
                 w["gloss"] = min(found, key=len)
+            elif (self.context.article_evidence(name) is None and _regular_demonym(low)
+                  and not any(place in sense for sense in self.cedict.lookup(w["word"]) for place in _TOWNS)):
+                # a country the document names less than twice: its regular adjective (Syrian authorities)
+                w["gloss"] = _regular_demonym(low).capitalize()
 
     def _dotted_names(self, tokens: list) -> dict[int, int]:
         """Foreign names written with a middle dot (马特·梅利, 穆罕默热·本·萨尔曼): first token -> last token.

@@ -2,6 +2,7 @@
 "resolution 2057 (2012)", 70年来 "over the past 70 years", and the plural of what a number counts."""
 from __future__ import annotations
 
+from .english import STOPWORDS
 from .numbers import MONTH_NAMES
 from .phrase_words import OF, is_noun, tag_of
 
@@ -84,6 +85,10 @@ def _in_number_list(word: dict) -> bool:
             or (word["source"] == "as written" and text.isalnum() and len(text) <= 4))
 
 
+# words after a counted noun that make it a time or place (三年内, 两年后): they take no plural
+_LOCALIZERS = frozenset({"内", "之内", "后", "之后", "前", "之前", "以来", "期间", "时", "中", "上", "下", "里"})
+
+
 def plural(noun: str) -> str:
     """The English plural of a one-word noun (person -> people, country -> countries, box -> boxes)."""
     low = noun.lower()
@@ -104,7 +109,8 @@ def plurals(words: list[dict]) -> None:
     for k, a in enumerate(words):
         if a["gloss"] in _MANY:
             many = True   # 数架无人机 "several drones", 许多国家 "many countries"
-        elif a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a):
+        elif (a["source"] != "number" or a["word"].startswith("第") or not a["gloss"] or _is_date(a)
+              or _year_range(words, k)):
             continue
         else:
             value = a["gloss"].replace(",", "").replace("more than ", "").split()[0]
@@ -119,12 +125,27 @@ def plurals(words: list[dict]) -> None:
                     break
                 continue   # a classifier or 多 left out
             g = b["gloss"]
+            if b["word"] in _LOCALIZERS:
+                break   # 三年内: the years are counted, not "within" (within 3 years)
             if (b["source"] not in ("dictionary", "glossary") or not g.isalpha() or not g.islower()
-                    or not tag_of(b).startswith(("n", "q", "m")) or g in _QUANTIFIERS):
+                    or not tag_of(b).startswith(("n", "q", "m")) or g in _QUANTIFIERS or g in STOPWORDS):
                 break
             last = b
         if many and last is not None and not last["gloss"].endswith("s"):
             last["gloss"] = plural(last["gloss"])
+
+
+def _year_range(words: list[dict], k: int) -> bool:
+    """The second year of a range (2016-2017 两年期 "the 2016-2017 biennium"): it counts nothing."""
+    shown: list[dict] = []
+    j = k - 1
+    while j >= 0 and len(shown) < 2:
+        if words[j]["gloss"]:
+            shown.insert(0, words[j])
+        j -= 1
+    return (len(shown) == 2 and shown[1]["gloss"] in ("-", "–") and shown[0]["source"] == "number"
+            and all(1900 <= int(g) <= 2100 for g in (shown[0]["gloss"], words[k]["gloss"]) if g.isdigit())
+            and shown[0]["gloss"].isdigit() and words[k]["gloss"].isdigit())
 
 
 def _is_date(word: dict) -> bool:

@@ -33,7 +33,7 @@ _OPENING_SAYS = {("从", "起"): "from", ("自", "起"): "from", ("从", "中"):
 # closing words that need no opening preposition after a date or number (2014年以来, 三年后) or one
 # noun (开幕式之后): two-character ones only, which are never part of a noun
 _ALONE = frozenset({"以来", "之后", "以后", "之前", "以前", "期间", "之际", "以西", "以东", "以南", "以北"})
-_ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起"}
+_ALONE_AFTER_NUMBER = _ALONE | {"后", "前", "时", "起", "内", "之内"}
 # verbs whose verb complement English writes as an infinitive with "to" (not the modals: must, should, can)
 _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "要求", "请", "呼吁", "鼓励", "敦促", "帮助",
                             "准备", "打算", "计划", "旨在", "设法", "试图", "力求", "努力", "愿意", "承诺", "邀请",
@@ -41,9 +41,12 @@ _CONTROL_VERBS = frozenset({"决定", "继续", "开始", "同意", "希望", "�
 _POSSESSIVE = {"我": "my", "我们": "our", "你": "your", "你们": "your", "他": "his", "她": "her", "它": "its",
                "他们": "their", "她们": "their", "它们": "their", "咱们": "our"}
 _DIRECTIONS = frozenset({"起来", "下来", "下去", "出来", "上来", "过来", "起"})
+_WITH = frozenset({"与", "同", "跟"})     # 与X有关的Y (not 和: "and" as often)
+_RELATED = frozenset({"有关", "相关"})
 _TOPIC = {"关于": "on", "对": "of", "对于": "of", "有关": "on"}
 _DETERMINED = frozenset("the this that these those a an its their his her our my your each every".split())
 _LIGHT_VERBS = frozenset({"进行", "予以", "加以", "给予", "作出", "做出"})
+_PURPOSE = frozenset({"为", "以便", "以期"})   # before a verb: "to" (in order to)
 
 
 def english_order(words: list[dict]) -> list[dict]:
@@ -58,10 +61,47 @@ def english_order(words: list[dict]) -> list[dict]:
     _infinitives(out)
     out = _circumpositions(out)
     out = _topics(out)
+    out = _related(out)
     out = _possessives(out)
     _lists(out)
+    _superlatives(out)
     _definite(out)
     return out
+
+
+# one-syllable adjectives whose superlative English forms with -est (最低 "the lowest", not "most low")
+_SUPERLATIVES = {"low": "lowest", "high": "highest", "large": "largest", "big": "biggest", "small": "smallest",
+                 "great": "greatest", "few": "fewest", "poor": "poorest", "rich": "richest", "new": "newest",
+                 "old": "oldest", "long": "longest", "short": "shortest", "fast": "fastest", "strong": "strongest",
+                 "weak": "weakest", "close": "closest", "near": "nearest", "late": "latest", "early": "earliest",
+                 "good": "best", "bad": "worst", "many": "most", "much": "most", "tall": "tallest", "young": "youngest"}
+
+
+def _superlatives(words: list[dict]) -> None:
+    """最 + a short adjective is its -est form, with "the" (最低记录 "the lowest record"), unless a
+    determiner or possessive is already there; 最 + a longer one stays "the most X" (_definite)."""
+    before = ""
+    for k, w in enumerate(words):
+        g = w["gloss"]
+        if not g:
+            continue
+        adjective = None
+        if g.startswith("the most "):
+            g = g[4:]   # the Y of X put "the" there already
+            before = "the"
+        if g.startswith("most ") and g[5:] in _SUPERLATIVES and w["word"].startswith("最"):
+            w["gloss"], adjective = g, w   # 最低 glossed by its parts: "most low"
+        elif w["word"] == "最" and g == "most":
+            nxt = next((v for v in words[k + 1:] if v["gloss"]), None)
+            if nxt is not None and nxt["gloss"] in _SUPERLATIVES and tag_of(nxt).startswith("a"):
+                w["gloss"], adjective = None, nxt
+                adjective["gloss"] = "most " + adjective["gloss"]
+        if adjective is not None:
+            shown = _SUPERLATIVES[adjective["gloss"][5:]]
+            adjective["gloss"] = shown if before.lower() in _DETERMINED and before != "the" else "the " + shown
+            before = shown
+            continue
+        before = w["gloss"].split()[-1]
 
 
 def _definite(words: list[dict]) -> None:
@@ -113,7 +153,7 @@ def _infinitives(words: list[dict]) -> None:
     """The verb a verb of wanting, asking or deciding governs is an English infinitive: 决定设立 "decide
     to establish", 敦促当局采取 "urge authorities to take" (its object, nouns only, may come between)."""
     for k, w in enumerate(words):
-        if w["word"] not in _CONTROL_VERBS or not w["gloss"]:
+        if w["word"] not in _CONTROL_VERBS or not w["gloss"] or w["gloss"] == "please":
             continue
         for j in range(k + 1, min(len(words), k + 5)):
             v = words[j]
@@ -129,19 +169,44 @@ def _infinitives(words: list[dict]) -> None:
 
 def _roles(words: list[dict]) -> None:
     """Words whose part in the sentence decides their sense: 以 before a verb is "to" (以促进发展 "to
-    promote development"); 通过 at the end of its clause is the verb "adopt", not "through"; 把 and 将
-    before the object, and 所 before a verb, only mark the grammar."""
+    promote development"), and so are 为 and 以便 before a verb (not a verb-noun: 为发展 "for development");
+    到 before a year is "by" (到2030年 "by 2030"), after 从 and before a number "to"; 通过 at the end of
+    its clause is the verb "adopt", not "through"; 把 and 将 before the object, and 所 before a verb, only
+    mark the grammar."""
     for k, w in enumerate(words):
         nxt = words[k + 1] if k + 1 < len(words) else None
         verb_next = nxt is not None and nxt["gloss"] and tag_of(nxt).startswith("v")
         if w["word"] == "以" and verb_next:
             w["gloss"] = "to"
+        elif w["word"] == "到" and nxt is not None and nxt["source"] == "number" and _from_before(words, k):
+            w["gloss"] = "to"   # 从2009年到2011年 "from 2009 to 2011"
+        elif w["word"] == "到" and nxt is not None and _is_year(nxt):
+            w["gloss"] = "by"   # 到2030年 "by 2030"
+        elif w["word"] == "请" and verb_next and tag_of(nxt) == "v":
+            w["gloss"] = "please"   # 请指出 "please indicate" (请秘书长提交 "requests the Secretary-General to")
+        elif w["word"] in _PURPOSE and verb_next and tag_of(nxt) == "v":
+            w["gloss"] = "to"   # 以便准备 "to prepare", 为实施公约 "to implement the Convention"
         elif w["word"] == "通过" and (nxt is None or is_break(nxt) or nxt["word"] in ("了", "的")
                                     or _verbs_joined(words, k)):
             w["gloss"] = "adopt"
         elif (w["word"] == "把" and nxt is not None and tag_of(nxt).startswith(("n", "r"))) or (
                 w["word"] == "所" and verb_next):
             w["gloss"] = None
+
+
+def _is_year(word: dict) -> bool:
+    g = word["gloss"] or ""
+    return word["source"] == "number" and word["word"].endswith("年") and g.isdigit() and len(g) == 4
+
+
+def _from_before(words: list[dict], k: int) -> bool:
+    """Whether a 从 or 自 opens the clause before the word at ``k`` (从X到Y: from X to Y)."""
+    for j in range(k - 1, -1, -1):
+        if is_break(words[j]):
+            return False
+        if words[j]["word"] in ("从", "自", "自从", "由"):
+            return True
+    return False
 
 
 def _verbs_joined(words: list[dict], k: int) -> bool:
@@ -222,6 +287,32 @@ def _topics(words: list[dict]) -> list[dict]:
                     out += words[i + 1:de]
                     out.append({**words[de], "gloss": None})
                     i = de + 1 + right
+                    continue
+        out.append(w)
+        i += 1
+    return out
+
+
+def _related(words: list[dict]) -> list[dict]:
+    """与X有关的Y "Y related to X" (与保障监督有关的资料: information related to safeguards): the noun
+    the phrase describes first, where X is short and Y a short run of nouns."""
+    out: list[dict] = []
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w["word"] in _WITH:
+            k = next((j for j in range(i + 2, min(len(words), i + MAX_INSIDE + 2))
+                      if words[j]["word"] in _RELATED or is_break(words[j]) or words[j]["word"] in OF), None)
+            if k is not None and words[k]["word"] in _RELATED and k + 1 < len(words) and words[k + 1]["word"] in OF:
+                right = 0
+                while right < MAX_NOUNS and k + 2 + right < len(words) and is_noun(words[k + 2 + right]):
+                    right += 1
+                after = words[k + 2 + right] if k + 2 + right < len(words) else None
+                if right and (after is None or not is_noun(after)):
+                    out += words[k + 2:k + 2 + right]
+                    out.append({**words[k], "gloss": "related to"})
+                    out += [{**w, "gloss": None}] + words[i + 1:k] + [{**words[k + 1], "gloss": None}]
+                    i = k + 2 + right
                     continue
         out.append(w)
         i += 1

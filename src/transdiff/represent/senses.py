@@ -13,12 +13,13 @@ import itertools
 import math
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Iterable, Optional, Sequence
 
 from .chinese import DISPLAY_GLOSS
 from .english import WORD, phrase_keys, word_key
+from .spelling import document_spelling
 
 # Known first senses of frequent characters that CC-CEDICT lists late or not at all (该 "should ... that",
 # where official text means "this"), on top of the list the word keys' glosses use.
@@ -34,7 +35,8 @@ KNOWN_FIRST = {**DISPLAY_GLOSS, "该": "this", "此": "this", "本": "this", "�
                "之前": "before", "以前": "before", "其他": "other", "所有": "all", "这些": "these", "那些": "those",
                "我们": "we", "他们": "they", "自己": "self", "没有": "not", "可以": "can", "应该": "should",
                "应当": "should", "必须": "must", "元": "yuan", "人": "person", "向": "to", "提供": "provide",
-               "有关": "relevant", "开展": "carry out", "临时": "temporary", "维持": "maintain", "今天": "today", "自": "from", "需要": "need", "可能": "may", "已于": "already on", "说": "say"}
+               "有关": "relevant", "开展": "carry out", "维持": "maintain", "今天": "today", "自": "from", "需要": "need", "可能": "may", "已于": "already on", "说": "say",
+               "至": "to"}
 # Parts of speech (jieba's tags) whose words are verbs: the "to ..." senses fit them, not the others.
 _VERB_TAGS = ("v",)
 # Determiners and pronouns: what a word tagged as a pronoun (r) means in a gloss.
@@ -89,16 +91,26 @@ class EnglishContext:
     text: str = ""                                              # the document's text, when known
     vocabulary: frozenset[str] = frozenset()                    # its words, lower case
     derived: dict = field(default_factory=dict, repr=False, compare=False)   # tables the gloss rules make once
+    # key counts of the words written in lower case: "nation" of "United Nations" is a name's, and no
+    # evidence that the translator writes "nation" for 国家
+    common: Counter = field(default_factory=Counter)
 
     def with_article(self, name: str) -> bool:
         """Whether the document writes the capitalised name mostly after "the" (the General Assembly,
         the Secretariat; not Morocco), judged by its first word, at least twice."""
+        return self.article_evidence(name) is True
+
+    def article_evidence(self, name: str) -> Optional[bool]:
+        """True where the document writes the capitalised name mostly after "the", False where it
+        writes it mostly without, None where it writes it less than twice (judged by its first word)."""
         if "names after the" not in self.derived:
             self.derived["names after the"] = _names_after_the(self.text)
         capitalised, after_the = self.derived["names after the"]
         first = name.split()[0]
         seen = capitalised.get(first, 0)
-        return seen >= 2 and after_the.get(first, 0) >= THE_SHARE * seen
+        if seen < 2:
+            return None
+        return after_the.get(first, 0) >= THE_SHARE * seen
 
     def __post_init__(self) -> None:
         self.long_words_by_start: dict[str, list[str]] = {}
@@ -115,11 +127,14 @@ class EnglishContext:
         counts: Counter = Counter()
         names: Counter = Counter()
         long_words: set[str] = set()
+        common: Counter = Counter()
         for word in words:
             key = word_key(word)
             if not key:
                 continue
             counts[key] += 1
+            if not word[:1].isupper():
+                common[key] += 1
             low = word.lower()
             forms.setdefault(key, Counter())[low] += 1
             if word[:1].isupper() and not word.isupper() and word.isalpha():
@@ -131,7 +146,7 @@ class EnglishContext:
         for name, _ in names.most_common():
             by_letters.setdefault(name.lower(), name)
         vocabulary = frozenset(w for c in forms.values() for w in c)
-        return cls(counts, surface, by_letters, frozenset(long_words), vocabulary=vocabulary)
+        return cls(counts, surface, by_letters, frozenset(long_words), vocabulary=vocabulary, common=common)
 
     @classmethod
     def from_text(cls, text: str) -> "EnglishContext":
@@ -147,13 +162,17 @@ class EnglishContext:
         written: Counter = Counter()
         names: dict[str, str] = {}
         long_words: set[str] = set()
+        common: Counter = Counter()
         for u in units:
             text = u.text
             low = text.lower()
+            lower_case = not text[:1].isupper()
             for key in u.keys:
                 if key[:1].isalpha():
                     counts[key] += 1
                     written[key, low] += 1
+                    if lower_case:
+                        common[key] += 1
             if text[:1].isupper() and text.isalpha() and not text.isupper():
                 names.setdefault(low, text)
             if len(low) >= 8 and low.isalpha():
@@ -163,7 +182,8 @@ class EnglishContext:
         for (key, low), n in written.items():
             if n > best.get(key, 0):
                 best[key], surface[key] = n, low
-        return cls(counts, surface, names, frozenset(long_words), vocabulary=frozenset(low for _, low in written))
+        return cls(counts, surface, names, frozenset(long_words), vocabulary=frozenset(low for _, low in written),
+                   common=common)
 
 
 _PERCENT_STYLES = ((re.compile(r"\d\s?per\s?cent\b", re.I), " per cent"), (re.compile(r"\d\s?percent\b", re.I), " percent"),
@@ -244,12 +264,18 @@ def choose(senses: Sequence[str], groups: Optional[Sequence[tuple[str, int]]], t
     means as the last part of its compounds (区 in 开发区 "development zone": zone), taken only where
     the English side uses it."""
     options = senses_of(senses, groups)
+    if context is not None and context.vocabulary:
+        # programme, centre, labour where the document writes them so
+        options = [replace(s, text=document_spelling(s.text, context.vocabulary)) for s in options]
     own = {s.text for s in options}
     options += [Sense(h, 0, HEAD_RANK, False) for h in dict.fromkeys(heads)
                 if h not in own and context_support(h, context, near) > 0]
     if known_first and not known_first.startswith("("):
         # the known first sense is first, wherever the dictionary lists it
-        options = [Sense(known_first, 0, 0, False)] + [s for s in options if s.text != known_first]
+        # a verb the dictionary lists ("to provide") stays a verb: in its base form, not the document's
+        # commonest one ("provides")
+        verb = f"to {known_first}" in senses
+        options = [Sense(known_first, 0, 0, verb)] + [s for s in options if s.text != known_first]
     options = [s for s in options if not s.text.startswith("(")] or options
     if not options:
         return "", []
@@ -288,7 +314,9 @@ def context_support(sense: str, context: Optional[EnglishContext], near: frozens
         # must not lose to a content sense that merely occurs somewhere in the document
         return FUNCTION_WORD_SUPPORT
     share_near = sum(1 for k in keys if k in near) / len(keys)
-    seen = [context.counts.get(k, 0) for k in keys]
+    # a common noun's sense counts the document's lower-case words only (not "nation" of United Nations)
+    counted = context.counts if sense[:1].isupper() or not context.common else context.common
+    seen = [counted.get(k, 0) for k in keys]
     share_doc = sum(1 for c in seen if c) / len(keys)
     return NEAR_WEIGHT * share_near + share_doc * (DOC_WEIGHT + DOC_COUNT_WEIGHT * math.log1p(min(seen)))
 

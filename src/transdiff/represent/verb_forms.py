@@ -195,3 +195,24 @@ def verb_forms(words: list[dict], as_verb: Callable[[dict], Optional[str]]) -> N
             after = words[words.index(nxt) + 1] if words.index(nxt) + 1 < len(words) else None
             if doing is not None:   # 正在开展的努力 "carrying out efforts": no "is" before a 的
                 w["gloss"], nxt["gloss"] = (None if after is not None and after["word"] == "的" else "is"), doing
+
+
+_JOINING = frozenset({"并", "并且", "和", "及", "以及", "与"})
+
+
+def coordinated_verbs(words: list[dict], senses_of: Callable[[str], Sequence[str]],
+                      support: Callable[[str], float]) -> None:
+    """A word joined to a following verb by 并, 和 or 及 is a verb too (通过并颁布 "adopt and proclaim",
+    审查和批准 "review and approve"): where its shown sense is no verb, its verb sense the document
+    supports best (in place; the words in Chinese order)."""
+    for k in range(len(words) - 2):
+        a, joint, v = words[k], words[k + 1], words[k + 2]
+        if (joint["word"] not in _JOINING or not a["gloss"] or a["source"] != "dictionary" or not v["gloss"]
+                or tag_of(v) != "v" or not tag_of(a).startswith(("v", "p"))):
+            continue
+        senses = senses_of(a["word"])
+        if a["gloss"] in {short_sense(s) for s in senses if s.startswith("to ")}:
+            continue   # a verb already
+        verb = verb_sense(senses, None, support)
+        if verb:
+            a["gloss"] = verb
