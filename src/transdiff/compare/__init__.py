@@ -72,11 +72,6 @@ class FindingBuilder(PairGaps):
     def _text(self, doc: Document, span: Optional[tuple[int, int]]) -> Optional[str]:
         return None if span is None else doc.text[span[0]:span[1]]
 
-    def _gloss(self, doc: Document, units: Sequence[Unit]) -> Optional[str]:
-        """None: a finding's gloss is chosen in context after the findings are filtered
-        (compare.finding_gloss.gloss_findings, on every path that reports findings)."""
-        return None
-
     def _unit_span(self, doc: Document, u: Unit) -> tuple[int, int]:
         return doc.text_span(u.nstart, u.nend)
 

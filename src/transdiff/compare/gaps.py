@@ -399,7 +399,7 @@ class PairGaps:
             source_text=self._text(self.source, src_span), target_text=self._text(self.target, tgt_span),
             source_span=src_span, target_span=tgt_span,
             source_lines=self._lines(self.source, src_span), target_lines=self._lines(self.target, tgt_span),
-            gloss=self._gloss(doc, gap_units) if doc.lang == "zh" else self._gloss(other_doc, []),
+            gloss=None,   # glossed in context afterwards (finding_gloss)
             message=message,
             detail={"level": "clause", "uncovered": uncovered, "side": "source" if side == "s" else "target",
                     "_clauses": list(clause_ids)},
