@@ -6,7 +6,7 @@ Whole English lines are deleted from line-aligned parallel text exactly as the o
 sentence tier does (omission_data.sentence_drop). Each omission finding at confidence >= 0.5 whose
 characters lie mostly on deleted text is scored: its gloss against the human translation of the
 deleted lines it overlaps (sacrebleu corpus chrF and BLEU). The baseline column is the word-by-word
-gloss the project used before sense choice in context (represent.gloss_of over the finding's words).
+gloss the project used before sense choice in context (each content word's first senses joined, unknown words in brackets).
 """
 from __future__ import annotations
 
@@ -29,11 +29,11 @@ def baseline_gloss(zh: str) -> str:
     """The word-by-word gloss as the project made it before: first senses, parts in brackets."""
     from transdiff.api import representer_for
     from transdiff.load import from_text
-    from transdiff.represent import gloss_of
     from transdiff.segment import segment
     doc = from_text(zh, lang="zh")
     rep = representer_for(None)
-    return gloss_of([u for f in rep.features(doc, segment(doc, "sentence")) for u in f.units])
+    units = [u for f in rep.features(doc, segment(doc, "sentence")) for u in f.units]
+    return " ".join(u.gloss if u.known else f"[{u.gloss}]" for u in units if u.gloss)
 
 
 def run_job(job: dict) -> dict:

@@ -65,7 +65,7 @@ def test_a_new_release_or_parser_gets_a_file_of_its_own(fresh):
 
 def test_the_word_tags_are_cached_beside_the_dictionary_and_a_damaged_file_is_rebuilt(fresh, monkeypatch):
     from transdiff.dictionary.cache import read_marshal
-    from transdiff.represent import tags
+    from transdiff.represent.gloss import tags
     tags.word_tags.cache_clear()
     try:
         first = tags.word_tags()

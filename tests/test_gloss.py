@@ -11,7 +11,7 @@ from transdiff.report import render
 from transdiff.represent.english import phrase_keys
 from transdiff.represent.gloss import Glosser, english_quantity
 from transdiff.represent.numbers import zh_quantities
-from transdiff.represent.senses import EnglishContext, short_sense
+from transdiff.represent.gloss.senses import EnglishContext, short_sense
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -309,7 +309,7 @@ def test_verb_forms_the_chinese_marks_passive_perfect_progressive_and_object_mar
 
 
 def test_english_participles_regular_doubled_and_irregular():
-    from transdiff.represent.verb_forms import participle, present_participle
+    from transdiff.represent.gloss.verb_forms import participle, present_participle
     assert [participle(v) for v in ("accept", "carry", "determine", "stop", "cancel", "visit", "take")] == \
         ["accepted", "carried", "determined", "stopped", "cancelled", "visited", "taken"]
     assert [present_participle(v) for v in ("incite", "carry", "plan", "commit")] == \
@@ -338,7 +338,7 @@ def test_a_noun_before_an_ordinal_and_its_noun_owns_it(lexicon):
 
 
 def test_le_after_a_verb_says_the_act_is_done(lexicon):
-    from transdiff.represent.verb_forms import past
+    from transdiff.represent.gloss.verb_forms import past
     assert gloss(lexicon, "他们采取了措施").startswith("they took ")
     assert [past(v) for v in ("provide", "take", "hold")] == ["provided", "took", "held"]
 
@@ -358,7 +358,7 @@ def test_a_resolution_number_keeps_its_letter_and_a_date_before_it_stays_a_date(
 
 
 def test_a_sense_takes_the_british_spelling_the_document_writes():
-    from transdiff.represent.spelling import document_spelling
+    from transdiff.represent.gloss.spelling import document_spelling
     context = EnglishContext.from_text("The programme of work of the centre was approved. Labour costs rose.")
     assert document_spelling("work program", context.vocabulary) == "work programme"
     assert document_spelling("center of labor", context.vocabulary) == "centre of labour"

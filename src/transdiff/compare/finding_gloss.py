@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from ..types import Document, Finding
 from ..represent.chinese import ChineseLexicon
-from ..represent.gloss import Glosser
-from ..represent.senses import EnglishContext, percent_style
+from ..represent.gloss import EnglishContext, Glosser, percent_style
 from .gaps import uncovered_message
 
 if TYPE_CHECKING:

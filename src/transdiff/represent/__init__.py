@@ -151,8 +151,3 @@ def _make(units: list[Unit], seg: Segment, quantities, acronyms) -> Features:
         keyset |= u.keys
     length = sum(1 for ch in seg.text if not ch.isspace())
     return Features(units, frozenset(keyset), length, quantities, frozenset(acronyms))
-
-
-def gloss_of(units: Sequence[Unit]) -> str:
-    """A word-by-word English gloss for people who read no Chinese."""
-    return " ".join(u.gloss if u.known else f"[{u.gloss}]" for u in units if u.gloss)

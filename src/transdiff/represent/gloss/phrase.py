@@ -13,19 +13,19 @@ from __future__ import annotations
 
 from typing import Optional
 
-from ..segment.zh import zh_words
-from .chinese import ChineseLexicon, has_han
+from ...segment.zh import zh_words
+from ..chinese import ChineseLexicon, has_han
+from ..english import phrase_keys
+from ..numbers import Quantity, zh_quantities
 from .articles import noun_articles
 from .compounds import noun_compounds
-from .english import phrase_keys
+from .english_numbers import english_quantity, number_style
 from .gloss_names import NameGloss
+from .nominal import heading_act, nominal_senses
+from .official_senses import OFFICIAL_SENSES, with_official_senses
 from .phrase_order import english_order
 from .prepositions import governed_phrases
 from .relatives import relative_clauses
-from .official_senses import OFFICIAL_SENSES, with_official_senses
-from .english_numbers import english_quantity, number_style
-from .nominal import heading_act, nominal_senses
-from .numbers import Quantity, zh_quantities
 from .senses import KNOWN_FIRST, EnglishContext, choose, in_document_form, short_sense
 from .tags import word_tags
 from .tenses import document_tense

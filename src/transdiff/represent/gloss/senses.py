@@ -17,8 +17,8 @@ from dataclasses import dataclass, field, replace
 from difflib import SequenceMatcher
 from typing import Iterable, Optional, Sequence
 
-from .chinese import DISPLAY_GLOSS
-from .english import WORD, phrase_keys, word_key
+from ..chinese import DISPLAY_GLOSS
+from ..english import WORD, phrase_keys, word_key
 from .spelling import document_spelling
 
 # Known first senses of frequent characters that CC-CEDICT lists late or not at all (该 "should ... that",

@@ -11,8 +11,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Optional
 
-from ..dictionary.cache import cache_file, read_marshal, write_marshal
-from ..dictionary.cedict import load_cedict
+from ...dictionary.cache import cache_file, read_marshal, write_marshal
+from ...dictionary.cedict import load_cedict
 
 
 def _dictionary_file() -> Path:

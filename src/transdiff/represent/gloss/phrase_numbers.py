@@ -2,8 +2,8 @@
 "resolution 2057 (2012)", 70年来 "over the past 70 years", and the plural of what a number counts."""
 from __future__ import annotations
 
-from .english import STOPWORDS
-from .numbers import MONTH_NAMES
+from ..english import STOPWORDS
+from ..numbers import MONTH_NAMES
 from .phrase_words import OF, is_noun, tag_of
 
 _NUMBERED = {"条": "article", "款": "paragraph", "段": "paragraph", "章": "chapter", "节": "section",

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import AbstractSet, Callable, Optional, Sequence
 
-from .english import word_key
+from ..english import word_key
 from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, tag_of
 
 # what a dictionary says about a word's use, not a noun it means

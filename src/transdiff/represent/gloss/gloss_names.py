@@ -13,13 +13,13 @@ from __future__ import annotations
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING, Optional
 
+from ..chinese import has_han
 from .articles import INSTITUTIONS
-from .chinese import has_han
 from .tags import word_tags
 
 if TYPE_CHECKING:
-    from ..dictionary.cedict import Cedict
-    from .chinese import ChineseLexicon
+    from ...dictionary.cedict import Cedict
+    from ..chinese import ChineseLexicon
     from .senses import EnglishContext
 
 MIN_NAME_SIMILARITY = 0.7

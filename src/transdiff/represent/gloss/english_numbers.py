@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import MONTH_NAMES, Quantity
+from ..numbers import MONTH_NAMES, Quantity
 
 
 def english_quantity(q: Quantity, percent: str = "%") -> str:
