@@ -222,6 +222,8 @@ def test_names_the_document_writes_after_the_take_it_and_times_of_day_read_the_e
 
 def test_a_function_character_makes_no_personal_name_and_a_word_no_compound_of_itself(lexicon):
     assert "Zhong" not in gloss(lexicon, "药品中有36%")
+    # UN-dev: 应享 "entitled to" after a verb, not a Mr Ying Xiang
+    assert "Ying" not in gloss(lexicon, "1维持收到应享旅行待遇申请后14天内完成处理工作的时")
     english = "A country-led plan. Country-led reports. Countries and countries."
     assert "country-led" not in gloss(lexicon, "许多国家", english)
 

@@ -30,7 +30,7 @@ _NAME_DOTS = ("·", "•", "‧", "・")
 MAX_NAME_PIECE = 4   # characters of one word of a dotted name
 _ADJECTIVE_ENDINGS = ("an", "ian", "ese", "i", "ish", "ic")
 # grammar characters that jieba leaves in unknown words but no Chinese personal name is made of
-_NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及其所而也都就还这那之中到着过得地们给让")
+_NOT_IN_NAMES = frozenset("的了是在有和与对为将被把从向于以及其所而也都就还这那之中到着过得地们给让应不无非各每该此并或即均须需仍亦")
 _NO_ARTICLE_AFTER = frozenset("the this that these those a an its their his her our each every all".split())
 
 
