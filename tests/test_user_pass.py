@@ -1,0 +1,65 @@
+"""What a new user meets first: inputs in the encodings and shapes real files come in, and the
+one-line errors and exit codes of the command line on them."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from transdiff.bilingual import read_bilingual_bytes
+from transdiff.cli import main
+from transdiff.errors import InputError
+
+ROOT = Path(__file__).resolve().parents[1]
+ZH = str(ROOT / "corpora/udhr/zh.txt")
+EN = str(ROOT / "corpora/udhr/en.txt")
+
+XLIFF12 = """<?xml version="1.0" encoding="{enc}"?>
+<xliff version="1.2" xmlns="urn:oasis:names:tc:xliff:document:1.2">
+<file source-language="zh-CN" target-language="en-US" datatype="plaintext" original="x"><body>
+<trans-unit id="a"><source>会议于2020年3月5日举行，30个国家出席。</source>
+<target>The meeting was held on 5 March 2020, attended by 13 countries.</target></trans-unit>
+</body></file></xliff>
+"""
+
+
+def run(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+@pytest.mark.parametrize("encoding", ["GB18030", "GBK", "Big5", "UTF-16"])
+def test_bilingual_file_in_a_declared_chinese_encoding_is_read(encoding):
+    text = XLIFF12.format(enc=encoding)
+    if encoding == "Big5":    # Big5 holds traditional characters only
+        text = text.replace("会议于", "會議於").replace("举行", "舉行").replace("个国家", "個國家")
+    units = read_bilingual_bytes(text.encode(encoding), path="a.xlf").units
+    assert [u.id for u in units] == ["a"]
+    assert "2020" in units[0].source and units[0].source.endswith("出席。")
+    assert units[0].target.startswith("The meeting")
+
+
+def test_check_of_a_gb18030_xliff_reports_its_findings(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_bytes(XLIFF12.format(enc="GB18030").encode("gb18030"))
+    res = run("check", str(path))
+    assert res.exit_code == 0, res.output
+    assert "numbers differ: source has 30, target has 13" in res.stdout
+
+
+def test_unknown_declared_encoding_is_a_one_line_error(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_bytes(XLIFF12.format(enc="no-such-encoding").encode("utf-8"))
+    with pytest.raises(InputError, match="unknown encoding 'no-such-encoding'"):
+        read_bilingual_bytes(path.read_bytes(), path=str(path))
+    res = run("check", str(path))
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1 and "unknown encoding" in res.stderr
+
+
+def test_bytes_that_are_not_the_declared_encoding_are_a_one_line_error(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_bytes(XLIFF12.format(enc="Big5").encode("utf-8")[:-20] + b"\x81\x20</xliff>")
+    res = run("check", str(path))
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1 and res.stderr.startswith("transdiff: error:")
