@@ -63,3 +63,38 @@ def test_bytes_that_are_not_the_declared_encoding_are_a_one_line_error(tmp_path)
     res = run("check", str(path))
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and res.stderr.startswith("transdiff: error:")
+
+
+def _pair_folder(root: Path) -> Path:
+    folder = root / "pairs"
+    folder.mkdir()
+    zh = Path(ZH).read_text(encoding="utf-8").splitlines()
+    en = Path(EN).read_text(encoding="utf-8").splitlines()
+    (folder / "udhr.zh.txt").write_text("\n".join(zh[:12]) + "\n", encoding="utf-8")
+    (folder / "udhr.en.txt").write_text("\n".join(en[:9]) + "\n", encoding="utf-8")
+    return folder
+
+
+def test_batch_refuses_an_out_folder_whose_reports_are_not_a_batchs(tmp_path):
+    folder, out = _pair_folder(tmp_path), tmp_path / "mine"
+    (out / "reports").mkdir(parents=True)
+    (out / "reports" / "notes.json").write_text('{"mine": 1}', encoding="utf-8")
+    (out / "summary.csv").write_text("my,own\n", encoding="utf-8")
+    res = run("batch", str(folder), "--out", str(out), "--jobs", "1", "--no-progress")
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1 and "no results.sqlite" in res.stderr
+    assert (out / "reports" / "notes.json").read_text(encoding="utf-8") == '{"mine": 1}'
+    assert (out / "summary.csv").read_text(encoding="utf-8") == "my,own\n"
+    assert not (out / "results.sqlite").exists()
+
+
+def test_batch_into_an_existing_folder_of_other_files_keeps_them_and_reruns(tmp_path):
+    folder, out = _pair_folder(tmp_path), tmp_path / "mine"
+    out.mkdir()
+    (out / "notes.txt").write_text("keep", encoding="utf-8")
+    for _ in range(2):    # the second run finds its own database and skips the pair
+        res = run("batch", str(folder), "--out", str(out), "--jobs", "1", "--no-progress")
+        assert res.exit_code == 0, res.output
+    assert "1 unchanged, skipped" in res.stderr
+    assert (out / "notes.txt").read_text(encoding="utf-8") == "keep"
+    assert (out / "reports" / "udhr.json").is_file()

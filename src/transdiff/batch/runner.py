@@ -169,6 +169,17 @@ def _check_glossaries(options: CompareOptions) -> None:
 def _prepare_outdir(out: Path) -> Path:
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: --out must be a folder, and this is a file")
+    if out.is_dir() and not (out / DATABASE).exists():
+        # Without its database a folder's summary.csv and reports/*.json are not a batch's: the
+        # run would replace the one and sweep the others away.
+        theirs = [f"{REPORTS_DIR}/{path.name}" for path in sorted((out / REPORTS_DIR).glob("*.json"))
+                  if path.is_file() and not path.name.startswith(".")]
+        if (out / SUMMARY).exists():
+            theirs.insert(0, SUMMARY)
+        if theirs:
+            more = f" and {len(theirs) - 1} more" if len(theirs) > 1 else ""
+            raise OutputError(f"{out}: holds {theirs[0]}{more} but no {DATABASE}, so not from a transdiff batch; "
+                              f"choose a new or empty --out (the batch would replace or remove them)")
     try:
         (out / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:
