@@ -2,6 +2,9 @@
 one-line errors and exit codes of the command line on them."""
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -98,3 +101,14 @@ def test_batch_into_an_existing_folder_of_other_files_keeps_them_and_reruns(tmp_
     assert "1 unchanged, skipped" in res.stderr
     assert (out / "notes.txt").read_text(encoding="utf-8") == "keep"
     assert (out / "reports" / "udhr.json").is_file()
+
+
+def test_a_damaged_pdf_gives_one_line_and_no_library_warnings(tmp_path):
+    path = tmp_path / "zh.pdf"
+    path.write_bytes(b"%PDF-1.4 not really a PDF")
+    # A process of its own: under pytest the logging plugin catches what would reach the terminal.
+    res = subprocess.run([sys.executable, "-m", "transdiff.cli", "compare", str(path), EN],
+                         capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(ROOT / "src")})
+    assert res.returncode == 2
+    assert res.stderr.count("\n") == 1, res.stderr
+    assert res.stderr.startswith("transdiff: error:") and "cannot be read as a PDF" in res.stderr
