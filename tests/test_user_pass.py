@@ -112,3 +112,24 @@ def test_a_damaged_pdf_gives_one_line_and_no_library_warnings(tmp_path):
     assert res.returncode == 2
     assert res.stderr.count("\n") == 1, res.stderr
     assert res.stderr.startswith("transdiff: error:") and "cannot be read as a PDF" in res.stderr
+
+
+@pytest.mark.parametrize("option", ["--checks", "--fail-on"])
+def test_check_names_the_option_with_an_unknown_check(tmp_path, option):
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF12.format(enc="UTF-8"), encoding="utf-8")
+    res = run("check", str(path), option, "numbres")
+    assert res.exit_code == 2
+    assert f"Invalid value for {option}: unknown check(s) numbres" in res.stderr
+
+
+def test_compare_help_names_every_input_the_readme_lists():
+    text = " ".join(run("compare", "--help").stdout.split())
+    for kind in (".txt", ".md", ".html", ".docx", ".pdf", "URLs", "GB18030", "Big5", "cp1252"):
+        assert kind in text, kind
+
+
+def test_compare_fail_on_error_lists_any_which_help_offers():
+    res = run("compare", ZH, EN, "--fail-on", "omissions")
+    assert res.exit_code == 2
+    assert "unknown finding type(s) omissions" in res.stderr and "(or any)" in res.stderr

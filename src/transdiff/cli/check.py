@@ -26,9 +26,12 @@ def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, de
     """Check the translation units of an XLIFF 1.2/2.0 or TMX 1.4 FILE (Chinese-English)."""
     try:
         wanted = parse_checks(checks)
+    except InputError as exc:
+        raise click.BadParameter(str(exc), param_hint="--checks") from None
+    try:
         fail = set(parse_checks(fail_on)) if fail_on else set()
     except InputError as exc:
-        raise click.BadParameter(str(exc)) from None
+        raise click.BadParameter(str(exc), param_hint="--fail-on") from None
 
     def action() -> int:
         from ..output import write_atomic

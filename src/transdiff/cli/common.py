@@ -66,5 +66,5 @@ def parse_finding_types(value: Optional[str]) -> set[str]:
     unknown = wanted - set(FINDING_TYPES)
     if unknown:
         raise click.BadParameter(f"unknown finding type(s) {', '.join(sorted(unknown))}; "
-                                 f"choose from {', '.join(FINDING_TYPES)}", param_hint="--fail-on")
+                                 f"choose from {', '.join(FINDING_TYPES)} (or any)", param_hint="--fail-on")
     return wanted

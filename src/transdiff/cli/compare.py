@@ -48,7 +48,8 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
     With THIRD, FIRST is the source and SECOND and THIRD are two translations of it (three-way:
     which clauses each renders, and where the two translations differ; text, json or html).
 
-    Reads .txt, .md and .html files in UTF-8, UTF-16, GB18030/GBK or Big5.
+    Reads .txt/.md (UTF-8, UTF-16, GB18030/GBK, Big5 or cp1252), .html/.htm (the article),
+    .docx and .pdf files, and http(s) URLs.
     """
     from ..checks import parse_checks
 
