@@ -133,3 +133,27 @@ def test_compare_fail_on_error_lists_any_which_help_offers():
     res = run("compare", ZH, EN, "--fail-on", "omissions")
     assert res.exit_code == 2
     assert "unknown finding type(s) omissions" in res.stderr and "(or any)" in res.stderr
+
+
+def test_batch_scheduler_without_dask_is_one_line_and_leaves_out_untouched(tmp_path, monkeypatch):
+    folder, out = _pair_folder(tmp_path), tmp_path / "out"
+    monkeypatch.setitem(sys.modules, "distributed", None)    # import distributed -> ImportError
+    res = run("batch", str(folder), "--out", str(out), "--scheduler", "tcp://127.0.0.1:1", "--progress")
+    assert res.exit_code == 2
+    assert res.stderr == "transdiff: error: --scheduler needs Dask distributed: pip install 'transdiff[dask]'\n"
+    assert not out.exists()
+
+
+def test_batch_scheduler_that_cannot_be_reached_is_one_line_without_progress(tmp_path, monkeypatch):
+    import transdiff.batch.runner as runner
+    from transdiff.errors import InputError as Unreachable
+
+    def unreachable(tasks, address):
+        raise Unreachable(f"cannot connect to the Dask scheduler at {address} (refused)")
+
+    monkeypatch.setattr(runner, "require_dask", lambda: None, raising=False)
+    monkeypatch.setattr(runner, "run_in_dask", unreachable)
+    folder, out = _pair_folder(tmp_path), tmp_path / "out"
+    res = run("batch", str(folder), "--out", str(out), "--scheduler", "tcp://127.0.0.1:1", "--progress")
+    assert res.exit_code == 2
+    assert res.stderr == "transdiff: error: cannot connect to the Dask scheduler at tcp://127.0.0.1:1 (refused)\n"
