@@ -157,3 +157,14 @@ def test_batch_scheduler_that_cannot_be_reached_is_one_line_without_progress(tmp
     res = run("batch", str(folder), "--out", str(out), "--scheduler", "tcp://127.0.0.1:1", "--progress")
     assert res.exit_code == 2
     assert res.stderr == "transdiff: error: cannot connect to the Dask scheduler at tcp://127.0.0.1:1 (refused)\n"
+
+
+@pytest.mark.parametrize("args", [("compare", ZH, ""), ("compare", "", EN), ("compare", ZH, EN, ""),
+                                  ("diff", "", EN), ("align", ZH, ""), ("check", ""),
+                                  ("batch", "", "--out", "{out}")])
+def test_an_empty_path_argument_is_named_not_read_as_the_current_folder(tmp_path, args):
+    # An unset shell variable ("$ZH") gives an empty argument; Path("") would be the current folder.
+    res = run(*[a.format(out=tmp_path / "out") for a in args])
+    assert res.exit_code == 2
+    assert res.stderr.count("\n") == 1 and "empty" in res.stderr and "directory" not in res.stderr, res.stderr
+    assert not (tmp_path / "out").exists()

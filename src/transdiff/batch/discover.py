@@ -56,6 +56,8 @@ def report_name(pair_id: str) -> str:
 
 def discover(input_path: str | os.PathLike[str]) -> list[Pair]:
     """The pairs of INPUT (a folder or a .csv manifest), in a stable order."""
+    if not os.fspath(input_path).strip():  # Path("") is the current folder
+        raise InputError("INPUT is empty; give a folder or a .csv manifest")
     path = Path(input_path)
     if path.is_dir():
         pairs = discover_folder(path)

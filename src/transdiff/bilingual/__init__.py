@@ -304,6 +304,8 @@ def read_bilingual(path: str | os.PathLike[str]) -> BilingualFile:
     """Read a bilingual file from disk. Raises InputError / LanguageError with a one-line message."""
     from ..load import read_file_bytes
 
+    if not os.fspath(path).strip():  # Path("") is the current folder
+        raise InputError("the file name is empty; give the path of an XLIFF or TMX file")
     data = read_file_bytes(Path(path), repr(os.fspath(path)), max_bytes=MAX_FILE_BYTES)
     return read_bilingual_bytes(data, path=os.fspath(path))
 

@@ -76,6 +76,8 @@ def load_path(path: str | os.PathLike[str], *, role: str = "input", whole_page: 
         from .url import load_url  # imported on use: most runs never fetch
 
         return load_url(path, role=role, whole_page=whole_page)
+    if not os.fspath(path).strip():  # Path("") is the current folder
+        raise InputError(f"the {role} file name is empty; give the path of a file")
     file_path = Path(path)
     label = f"{role} file {_display(path)}"
     data = read_file_bytes(file_path, label)
