@@ -168,3 +168,13 @@ def test_an_empty_path_argument_is_named_not_read_as_the_current_folder(tmp_path
     assert res.exit_code == 2
     assert res.stderr.count("\n") == 1 and "empty" in res.stderr and "directory" not in res.stderr, res.stderr
     assert not (tmp_path / "out").exists()
+
+
+def test_batch_of_a_folder_of_docx_pairs_points_to_the_manifest(tmp_path):
+    folder = tmp_path / "pairs"
+    folder.mkdir()
+    (folder / "a.zh.docx").write_bytes(b"PK")
+    (folder / "a.en.docx").write_bytes(b"PK")
+    res = run("batch", str(folder), "--out", str(tmp_path / "out"))
+    assert res.exit_code == 2
+    assert "no pairs found" in res.stderr and "list .docx and .pdf pairs in a CSV manifest" in res.stderr

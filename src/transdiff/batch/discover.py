@@ -63,7 +63,8 @@ def discover(input_path: str | os.PathLike[str]) -> list[Pair]:
         pairs = discover_folder(path)
         if not pairs:
             raise InputError(f"{path}: no pairs found (expected NAME.zh.txt + NAME.en.txt, or a subfolder "
-                             f"with zh.txt + en.txt; .md .html .htm work too)")
+                             f"with zh.txt + en.txt; .md .html .htm work too; list .docx and .pdf pairs in "
+                             f"a CSV manifest)")
         return pairs
     if path.is_file():
         if path.suffix.lower() != ".csv":
