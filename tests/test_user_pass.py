@@ -178,3 +178,27 @@ def test_batch_of_a_folder_of_docx_pairs_points_to_the_manifest(tmp_path):
     res = run("batch", str(folder), "--out", str(tmp_path / "out"))
     assert res.exit_code == 2
     assert "no pairs found" in res.stderr and "list .docx and .pdf pairs in a CSV manifest" in res.stderr
+
+
+@pytest.mark.parametrize("args, name, opening", [
+    (("compare", ZH, EN), "report.html", "<!DOCTYPE html>"),
+    (("compare", ZH, EN), "report.json", "{"),
+    (("compare", ZH, EN), "pairs.xlf", "<?xml"),
+    (("compare", ZH, EN), "report.txt", "transdiff report"),
+    (("compare", ZH, EN), "report.out", "transdiff report"),        # unknown suffix: the default
+    (("compare", ZH, EN, "--format", "text"), "report.html", "transdiff report"),   # --format wins
+    (("diff", EN, EN), "diff.json", "{"),
+    (("align", ZH, EN), "pairs.tmx", "<?xml"),
+])
+def test_without_format_the_output_suffix_names_it(tmp_path, args, name, opening):
+    out = tmp_path / name
+    res = run(*args, "-o", str(out))
+    assert res.exit_code == 0, res.output
+    assert out.read_text(encoding="utf-8").startswith(opening)
+
+
+def test_check_output_suffix_names_its_format(tmp_path):
+    path, out = tmp_path / "a.xlf", tmp_path / "checked.json"
+    path.write_text(XLIFF12.format(enc="UTF-8"), encoding="utf-8")
+    assert run("check", str(path), "-o", str(out)).exit_code == 0
+    assert '"findings"' in out.read_text(encoding="utf-8")

@@ -6,14 +6,17 @@ import click
 from ..bilingual.check import CHECKS, check_file, parse_checks
 from ..compare import DEFAULT_MIN_CONFIDENCE
 from ..errors import InputError
-from .common import EXIT_FINDINGS, run_action
+from .common import EXIT_FINDINGS, FORMAT_HELP, output_format, run_action
+
+CHECK_FORMATS = ("text", "json")
 
 
 @click.command("check")
 @click.argument("file", type=click.Path(dir_okay=False))
 @click.option("--checks", "checks", default=",".join(CHECKS), show_default=True, metavar="CHECK[,CHECK]",
               help="Checks to run: " + ", ".join(CHECKS) + " (or all).")
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default=None,
+              help="Report format " + FORMAT_HELP.format(default="text") + ".")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
@@ -24,6 +27,7 @@ from .common import EXIT_FINDINGS, run_action
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
 def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, debug):
     """Check the translation units of an XLIFF 1.2/2.0 or TMX 1.4 FILE (Chinese-English)."""
+    fmt = output_format(fmt, output, CHECK_FORMATS, "text")
     try:
         wanted = parse_checks(checks)
     except InputError as exc:

@@ -7,7 +7,9 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 import click
 
 from ..errors import TransdiffError
-from .common import EXIT_FINDINGS, StepProgress, parse_finding_types, run_action
+from .common import EXIT_FINDINGS, FORMAT_HELP, StepProgress, output_format, parse_finding_types, run_action
+
+COMPARE_FORMATS = ("text", "json", "html", "tsv", "csv", "tmx", "xliff")
 
 if TYPE_CHECKING:
     from ..threeway import ThreeWayResult
@@ -21,8 +23,9 @@ if TYPE_CHECKING:
               help="Language of the source document (default: the first argument is the source).")
 @click.option("--level", type=click.Choice(["clause", "sentence"]), default="clause", show_default=True,
               help="Finest unit of comparison.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "tsv", "csv", "tmx", "xliff"]),
-              default="text", show_default=True, help="Report format; tmx/xliff/csv export the aligned pairs.")
+@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default=None,
+              help="Report format; tmx/xliff/csv export the aligned pairs "
+                   + FORMAT_HELP.format(default="text") + ".")
 @click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
@@ -53,6 +56,7 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
     """
     from ..checks import parse_checks
 
+    fmt = output_format(fmt, output, COMPARE_FORMATS, "text")
     fail_types = parse_finding_types(fail_on)
     try:
         parse_checks(checks)
