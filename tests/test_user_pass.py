@@ -202,3 +202,14 @@ def test_check_output_suffix_names_its_format(tmp_path):
     path.write_text(XLIFF12.format(enc="UTF-8"), encoding="utf-8")
     assert run("check", str(path), "-o", str(out)).exit_code == 0
     assert '"findings"' in out.read_text(encoding="utf-8")
+
+
+def test_check_shows_its_steps_on_stderr_with_progress_and_the_same_report(tmp_path):
+    path = tmp_path / "a.xlf"
+    path.write_text(XLIFF12.format(enc="UTF-8"), encoding="utf-8")
+    quiet = run("check", str(path), "--no-progress")
+    shown = run("check", str(path), "--progress")
+    assert quiet.exit_code == shown.exit_code == 0
+    assert quiet.stderr == "" and quiet.stdout == shown.stdout
+    lines = shown.stderr.splitlines()
+    assert "read 1 units (xliff-1.2)" in lines[0] and "checked 1 units: 1 findings" in lines[-1]

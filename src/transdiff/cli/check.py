@@ -1,12 +1,14 @@
 """``transdiff check``: QA checks of the translation units of an XLIFF or TMX file."""
 from __future__ import annotations
 
+import sys
+
 import click
 
 from ..bilingual.check import CHECKS, check_file, parse_checks
 from ..compare import DEFAULT_MIN_CONFIDENCE
 from ..errors import InputError
-from .common import EXIT_FINDINGS, FORMAT_HELP, output_format, run_action
+from .common import EXIT_FINDINGS, FORMAT_HELP, StepProgress, output_format, run_action
 
 CHECK_FORMATS = ("text", "json")
 
@@ -24,8 +26,9 @@ CHECK_FORMATS = ("text", "json")
               help="Report omissions at or above this confidence (default 0.5).")
 @click.option("--fail-on", "fail_on", metavar="CHECK[,CHECK]",
               help="Exit 1 when these checks find something (or 'any').")
+@click.option("--progress/--no-progress", default=None, help="Progress on stderr (default: on a terminal).")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
-def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, debug):
+def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, progress, debug):
     """Check the translation units of an XLIFF 1.2/2.0 or TMX 1.4 FILE (Chinese-English)."""
     fmt = output_format(fmt, output, CHECK_FORMATS, "text")
     try:
@@ -42,7 +45,8 @@ def check_cmd(file, checks, fmt, output, glossaries, min_confidence, fail_on, de
         from ..report.check import render_check_json, render_check_text
 
         report = check_file(file, checks=wanted, glossary=list(glossaries),
-                            min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence)
+                            min_confidence=DEFAULT_MIN_CONFIDENCE if min_confidence is None else min_confidence,
+                            progress=StepProgress(progress if progress is not None else sys.stderr.isatty()))
         text = render_check_json(report) if fmt == "json" else render_check_text(report)
         if output:
             write_atomic(output, text, inputs=[file, *glossaries])
