@@ -213,3 +213,24 @@ def test_check_shows_its_steps_on_stderr_with_progress_and_the_same_report(tmp_p
     assert quiet.stderr == "" and quiet.stdout == shown.stdout
     lines = shown.stderr.splitlines()
     assert "read 1 units (xliff-1.2)" in lines[0] and "checked 1 units: 1 findings" in lines[-1]
+
+
+@pytest.mark.parametrize("name", ["a.xlf", "a.tmx", "a.xliff"])
+def test_compare_of_a_bilingual_file_points_to_check(tmp_path, name):
+    path = tmp_path / name
+    path.write_text(XLIFF12.format(enc="UTF-8"), encoding="utf-8")
+    res = run("compare", str(path), EN)
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1
+    assert "is a bilingual XLIFF/TMX file" in res.stderr and f"transdiff check {path}" in res.stderr
+
+
+def test_check_of_a_plain_text_file_points_to_compare():
+    res = run("check", ZH)
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1
+    assert "is not XML" in res.stderr and "transdiff compare" in res.stderr
+
+
+def test_check_still_reads_utf16_without_a_bom():
+    for codec in ("utf-16-le", "utf-16-be"):
+        data = XLIFF12.format(enc="UTF-16").encode(codec)
+        assert read_bilingual_bytes(data, path="a.xlf").units[0].target.startswith("The meeting")

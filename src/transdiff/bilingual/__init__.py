@@ -281,6 +281,10 @@ def read_bilingual_bytes(data: bytes, *, path: Optional[str] = None) -> Bilingua
     label = f"{path!r}" if path else "the bilingual file"
     if not data.strip():
         raise InputError(f"{label} is empty")
+    opening = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not opening.startswith((b"<", b"\x00<", b"\xff\xfe", b"\xfe\xff")):  # UTF-8 (BOM), UTF-16
+        raise InputError(f"{label} is not XML: check reads XLIFF 1.2/2.0 or TMX 1.4 files "
+                         f"(two documents are compared with 'transdiff compare ZH EN')")
     root = parse_xml(data, label)
     name, version = _local(root.tag), root.get("version", "")
     if name == "tmx":
