@@ -234,3 +234,11 @@ def test_check_still_reads_utf16_without_a_bom():
     for codec in ("utf-16-le", "utf-16-be"):
         data = XLIFF12.format(enc="UTF-16").encode(codec)
         assert read_bilingual_bytes(data, path="a.xlf").units[0].target.startswith("The meeting")
+
+
+@pytest.mark.parametrize("args", [("compare", ZH, EN, "--format", "json"), ("diff", EN, EN), ("align", ZH, EN)])
+def test_output_dash_is_standard_output_not_a_file(tmp_path, monkeypatch, args):
+    monkeypatch.chdir(tmp_path)
+    res = run(*args, "-o", "-")
+    assert res.exit_code == 0, res.output
+    assert res.stdout.strip() and not (tmp_path / "-").exists()

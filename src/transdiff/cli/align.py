@@ -5,7 +5,7 @@ import sys
 
 import click
 
-from .common import FORMAT_HELP, StepProgress, output_format, run_action
+from .common import FORMAT_HELP, StepProgress, dash_is_stdout, output_format, run_action
 
 ALIGN_FORMATS = ("beads", "tsv", "csv", "json", "tmx", "xliff")
 
@@ -19,7 +19,8 @@ ALIGN_FORMATS = ("beads", "tsv", "csv", "json", "tmx", "xliff")
 @click.option("--format", "fmt", type=click.Choice(ALIGN_FORMATS), default=None,
               help="Output format " + FORMAT_HELP.format(default="beads") + ".")
 @click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=dash_is_stdout,
+              help="Write the output to FILE (atomically; - for standard output).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
 @click.option("--whole-page", is_flag=True,
               help="Web pages: compare all visible text, not only the article (when the extraction is wrong).")

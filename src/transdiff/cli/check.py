@@ -8,7 +8,7 @@ import click
 from ..bilingual.check import CHECKS, check_file, parse_checks
 from ..compare import DEFAULT_MIN_CONFIDENCE
 from ..errors import InputError
-from .common import EXIT_FINDINGS, FORMAT_HELP, StepProgress, output_format, run_action
+from .common import EXIT_FINDINGS, FORMAT_HELP, StepProgress, dash_is_stdout, output_format, run_action
 
 CHECK_FORMATS = ("text", "json")
 
@@ -19,7 +19,8 @@ CHECK_FORMATS = ("text", "json")
               help="Checks to run: " + ", ".join(CHECKS) + " (or all).")
 @click.option("--format", "fmt", type=click.Choice(CHECK_FORMATS), default=None,
               help="Report format " + FORMAT_HELP.format(default="text") + ".")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=dash_is_stdout,
+              help="Write the report to FILE (atomically; - for standard output).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,

@@ -23,6 +23,11 @@ SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".html": "html", ".htm": "htm
 FORMAT_HELP = "(default: from the -o file's suffix, else {default})"
 
 
+def dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[str]:
+    """-o - means standard output, as in most command-line tools (not a file named '-')."""
+    return None if value == "-" else value
+
+
 def output_format(fmt: Optional[str], output: Optional[str], choices: tuple[str, ...], default: str) -> str:
     """The --format given, else the one -o FILE's suffix names (when the command has it), else ``default``."""
     if fmt:

@@ -7,7 +7,8 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 import click
 
 from ..errors import TransdiffError
-from .common import EXIT_FINDINGS, FORMAT_HELP, StepProgress, output_format, parse_finding_types, run_action
+from .common import (EXIT_FINDINGS, FORMAT_HELP, StepProgress, dash_is_stdout, output_format, parse_finding_types,
+                     run_action)
 
 COMPARE_FORMATS = ("text", "json", "html", "tsv", "csv", "tmx", "xliff")
 
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
               help="Report format; tmx/xliff/csv export the aligned pairs "
                    + FORMAT_HELP.format(default="text") + ".")
 @click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=dash_is_stdout,
+              help="Write the report to FILE (atomically; - for standard output).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,

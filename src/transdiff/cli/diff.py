@@ -6,7 +6,7 @@ from typing import Optional
 import click
 
 from ..diff import diff
-from .common import EXIT_FINDINGS, FORMAT_HELP, output_format, run_action
+from .common import EXIT_FINDINGS, FORMAT_HELP, dash_is_stdout, output_format, run_action
 
 DIFF_FORMATS = ("text", "json", "html")
 
@@ -16,7 +16,8 @@ DIFF_FORMATS = ("text", "json", "html")
 @click.argument("version_b", metavar="B")
 @click.option("--format", "fmt", type=click.Choice(DIFF_FORMATS), default=None,
               help="Report format " + FORMAT_HELP.format(default="text") + ".")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=dash_is_stdout,
+              help="Write the report to FILE (atomically; - for standard output).")
 @click.option("--all", "show_all", is_flag=True, help="Also list unchanged sentences.")
 @click.option("--fail-on-change", is_flag=True, help="Exit 1 when the versions differ.")
 @click.option("--debug", is_flag=True, help="Show tracebacks of internal errors.")
