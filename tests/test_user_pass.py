@@ -242,3 +242,11 @@ def test_output_dash_is_standard_output_not_a_file(tmp_path, monkeypatch, args):
     res = run(*args, "-o", "-")
     assert res.exit_code == 0, res.output
     assert res.stdout.strip() and not (tmp_path / "-").exists()
+
+
+def test_an_empty_manifest_says_it_is_empty(tmp_path):
+    manifest = tmp_path / "pairs.csv"
+    manifest.write_bytes(b"\xef\xbb\xbf\r\n")
+    res = run("batch", str(manifest), "--out", str(tmp_path / "out"))
+    assert res.exit_code == 2 and res.stderr.count("\n") == 1
+    assert "is empty; it needs a header row id,source,target[,group]" in res.stderr

@@ -145,6 +145,9 @@ def read_manifest(manifest: Path) -> list[Pair]:
         raise InputError(f"manifest {manifest}: cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise InputError(f"manifest {manifest}: not UTF-8 text; save it as UTF-8 CSV") from None
+    if not text.strip():
+        raise InputError(f"manifest {manifest} is empty; it needs a header row id,source,target[,group] "
+                         f"and a row per pair")
     rows = csv.DictReader(text.splitlines())
     columns = [c.strip().lower() for c in rows.fieldnames or []]
     missing = [c for c in MANIFEST_COLUMNS if c not in columns]
