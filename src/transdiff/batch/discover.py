@@ -56,12 +56,15 @@ def report_name(pair_id: str) -> str:
 
 def discover(input_path: str | os.PathLike[str]) -> list[Pair]:
     """The pairs of INPUT (a folder or a .csv manifest), in a stable order."""
+    if not os.fspath(input_path).strip():  # Path("") is the current folder
+        raise InputError("INPUT is empty; give a folder or a .csv manifest")
     path = Path(input_path)
     if path.is_dir():
         pairs = discover_folder(path)
         if not pairs:
             raise InputError(f"{path}: no pairs found (expected NAME.zh.txt + NAME.en.txt, or a subfolder "
-                             f"with zh.txt + en.txt; .md .html .htm work too)")
+                             f"with zh.txt + en.txt; .md .html .htm work too; list .docx and .pdf pairs in "
+                             f"a CSV manifest)")
         return pairs
     if path.is_file():
         if path.suffix.lower() != ".csv":
@@ -142,6 +145,9 @@ def read_manifest(manifest: Path) -> list[Pair]:
         raise InputError(f"manifest {manifest}: cannot read it ({exc.strerror or exc})") from None
     except UnicodeDecodeError:
         raise InputError(f"manifest {manifest}: not UTF-8 text; save it as UTF-8 CSV") from None
+    if not text.strip():
+        raise InputError(f"manifest {manifest} is empty; it needs a header row id,source,target[,group] "
+                         f"and a row per pair")
     rows = csv.DictReader(text.splitlines())
     columns = [c.strip().lower() for c in rows.fieldnames or []]
     missing = [c for c in MANIFEST_COLUMNS if c not in columns]

@@ -110,13 +110,19 @@ def run_in_pool(tasks: list[PairTask], jobs: int) -> Iterator[PairOutcome]:
 
 
 # --------------------------------------------------------------------------- Dask distributed
+def require_dask() -> None:
+    """InputError unless Dask distributed can be imported (checked before a batch touches OUTDIR)."""
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        raise InputError("--scheduler needs Dask distributed: pip install 'transdiff[dask]'") from None
+
+
 def run_in_dask(tasks: list[PairTask], address: str) -> Iterator[PairOutcome]:
     """Run the tasks on the Dask cluster whose scheduler is at ``address``. The workers must see the
     input files under the same paths (a shared file system) and have transdiff installed."""
-    try:
-        from distributed import Client
-    except ImportError:
-        raise InputError("--scheduler needs Dask distributed: pip install 'transdiff[dask]'") from None
+    require_dask()
+    from distributed import Client
     try:
         client = Client(address, timeout="20s")
     except (OSError, TimeoutError, ValueError) as exc:

@@ -17,7 +17,7 @@ from typing import Iterator, Optional
 from ..errors import InputError, OutputError
 from ..output import write_atomic
 from .discover import Pair, discover, report_name
-from .executors import run_in_dask, run_in_pool
+from .executors import require_dask, run_in_dask, run_in_pool
 from .progress import Progress
 from .store import PairRecord, Store
 from .worker import CompareOptions, PairOutcome, PairTask
@@ -79,6 +79,8 @@ def run_batch(input_path: str | os.PathLike[str], outdir: str | os.PathLike[str]
 
     pairs = discover(input_path)
     _check_glossaries(options)
+    if scheduler:
+        require_dask()
     version = transdiff_version()
     settings = settings_hash(options, version)
     out = _prepare_outdir(Path(outdir))
@@ -125,13 +127,13 @@ def _run(pairs: list[Pair], out: Path, store: Store, options: CompareOptions, se
             continue
         tasks.append(PairTask(record, pair.source or "", pair.target or "", options))
 
-    progress.start(total=len(pairs), skipped=result.skipped, errors=result.failed)
     # Largest pairs first: a big pair left for last would keep one worker busy while the others idle.
     tasks.sort(key=_task_size, reverse=True)
     outcomes: Iterator[PairOutcome] = iter(())
-    if tasks:
+    if tasks:  # before the first progress line: a scheduler that cannot be reached is the one line said
         outcomes = (run_in_dask(tasks, scheduler) if scheduler
                     else run_in_pool(tasks, _job_count(jobs, len(tasks))))
+    progress.start(total=len(pairs), skipped=result.skipped, errors=result.failed)
     try:
         for outcome in outcomes:
             _commit(store, reports, outcome, result)
@@ -169,6 +171,17 @@ def _check_glossaries(options: CompareOptions) -> None:
 def _prepare_outdir(out: Path) -> Path:
     if out.exists() and not out.is_dir():
         raise OutputError(f"{out}: --out must be a folder, and this is a file")
+    if out.is_dir() and not (out / DATABASE).exists():
+        # Without its database a folder's summary.csv and reports/*.json are not a batch's: the
+        # run would replace the one and sweep the others away.
+        theirs = [f"{REPORTS_DIR}/{path.name}" for path in sorted((out / REPORTS_DIR).glob("*.json"))
+                  if path.is_file() and not path.name.startswith(".")]
+        if (out / SUMMARY).exists():
+            theirs.insert(0, SUMMARY)
+        if theirs:
+            more = f" and {len(theirs) - 1} more" if len(theirs) > 1 else ""
+            raise OutputError(f"{out}: holds {theirs[0]}{more} but no {DATABASE}, so not from a transdiff batch; "
+                              f"choose a new or empty --out (the batch would replace or remove them)")
     try:
         (out / REPORTS_DIR).mkdir(parents=True, exist_ok=True)
     except OSError as exc:

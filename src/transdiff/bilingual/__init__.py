@@ -11,7 +11,9 @@ internal subset, which is how real XLIFF and TMX files use it (``<!DOCTYPE tmx S
 """
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -70,6 +72,32 @@ class _Refused(Exception):
     pass
 
 
+# Encodings expat decodes itself; any other one the XML declaration names (GB18030, GBK, Big5,
+# Shift_JIS, windows-1252 ...) is decoded here and handed to expat as text.
+_EXPAT_ENCODINGS = frozenset({"utf-8", "utf8", "utf-16", "utf16", "iso-8859-1", "latin-1", "latin1",
+                              "us-ascii", "ascii"})
+_DECLARED_ENCODING = re.compile(rb"""^(?:\xef\xbb\xbf)?\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']+)["']""")
+
+
+def _decoded_for_expat(data: bytes, label: str) -> bytes | str:
+    """The bytes as they are when expat reads their encoding; else the text, decoded as declared."""
+    match = _DECLARED_ENCODING.match(data[:1024])
+    if not match:
+        return data
+    name = match.group(1).decode("ascii", "replace").strip()
+    if name.lower() in _EXPAT_ENCODINGS:
+        return data
+    try:
+        codecs.lookup(name)
+    except LookupError:
+        raise InputError(f"{label} declares an unknown encoding {name!r}; save it as UTF-8") from None
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as exc:
+        raise InputError(f"{label} is not valid {name} text (byte {exc.start}), as its XML declaration "
+                         f"says; save it as UTF-8 or correct the declaration") from None
+
+
 def parse_xml(data: bytes, label: str) -> ET.Element:
     """Parse XML into an ElementTree element, refusing entity declarations and internal DTD subsets."""
     builder = ET.TreeBuilder()
@@ -96,7 +124,7 @@ def parse_xml(data: bytes, label: str) -> ET.Element:
     parser.buffer_text = True
     try:
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
-        parser.Parse(data, True)
+        parser.Parse(_decoded_for_expat(data, label), True)
         return builder.close()
     except _Refused as exc:
         raise InputError(f"{label} is refused: {exc}") from None
@@ -253,6 +281,10 @@ def read_bilingual_bytes(data: bytes, *, path: Optional[str] = None) -> Bilingua
     label = f"{path!r}" if path else "the bilingual file"
     if not data.strip():
         raise InputError(f"{label} is empty")
+    opening = data.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if not opening.startswith((b"<", b"\x00<", b"\xff\xfe", b"\xfe\xff")):  # UTF-8 (BOM), UTF-16
+        raise InputError(f"{label} is not XML: check reads XLIFF 1.2/2.0 or TMX 1.4 files "
+                         f"(two documents are compared with 'transdiff compare ZH EN')")
     root = parse_xml(data, label)
     name, version = _local(root.tag), root.get("version", "")
     if name == "tmx":
@@ -276,6 +308,8 @@ def read_bilingual(path: str | os.PathLike[str]) -> BilingualFile:
     """Read a bilingual file from disk. Raises InputError / LanguageError with a one-line message."""
     from ..load import read_file_bytes
 
+    if not os.fspath(path).strip():  # Path("") is the current folder
+        raise InputError("the file name is empty; give the path of an XLIFF or TMX file")
     data = read_file_bytes(Path(path), repr(os.fspath(path)), max_bytes=MAX_FILE_BYTES)
     return read_bilingual_bytes(data, path=os.fspath(path))
 

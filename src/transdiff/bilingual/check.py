@@ -22,7 +22,7 @@ The check names are the vocabulary ``transdiff compare --checks`` uses too (``tr
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Iterable, Optional, Sequence
+from typing import Any, Callable, Iterable, Optional, Sequence
 
 from ..align import Hierarchy, align_clauses, align_features
 from . import BilingualFile, TranslationUnit, read_bilingual
@@ -226,11 +226,14 @@ def parse_checks(value: Optional[str | Iterable[str]]) -> tuple[str, ...]:
 
 def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable[str]] = None,
                     glossary: Optional[Iterable[str]] = None,
-                    min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> CheckReport:
-    """Run the checks over the units of a bilingual file; findings come in unit order."""
+                    min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+                    progress: Optional[Callable[[str], None]] = None) -> CheckReport:
+    """Run the checks over the units of a bilingual file; findings come in unit order. ``progress``
+    receives a line per step (and per 500 units checked)."""
     from ..api import representer_for
     from ..represent.glossary import load_glossary
 
+    say = progress or (lambda _message: None)
     wanted = set(parse_checks(checks))
     src_lang, tgt_lang = bilingual.source_code, bilingual.target_code
     per_unit: list[list[CheckFinding]] = [[] for _ in bilingual.units]
@@ -259,11 +262,15 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
         if src_sents and tgt_sents:
             pairs.append(_Pair(unit, docs[0], docs[1], src_sents, tgt_sents, 0, 0))
             positions.append(position)
+    say(f"segmented {len(pairs)} of {len(bilingual.units)} units")
     if pairs:
         glossary_used = load_glossary(glossary or ())
         engine = _FileEngine(pairs, representer_for(glossary_used), src_lang == "zh")
+        say("estimated the evidence weights over the file's sentences")
         settings = Settings(min_confidence=min_confidence, glossary=glossary_used)
-        for pair, position in zip(pairs, positions):
+        for done, (pair, position) in enumerate(zip(pairs, positions), 1):
+            if done % 500 == 0:
+                say(f"checked {done} of {len(pairs)} units")
             found: list[CheckFinding] = []
             if "omission" in wanted:
                 found += _coverage_findings(pair, engine.hierarchy(pair), settings, engine)
@@ -275,15 +282,21 @@ def check_bilingual(bilingual: BilingualFile, *, checks: Optional[str | Iterable
         terms = term_consistency_pairs([_term_pair(p) for p in pairs], glossary_used,
                                        min_confidence=min_confidence, where_key="units")
     findings = [f for group in per_unit for f in group]
+    say(f"checked {len(bilingual.units)} units: {len(findings)} findings")
     return CheckReport(bilingual.path, bilingual.format, bilingual.source_lang, bilingual.target_lang,
                        len(bilingual.units), tuple(c for c in CHECKS if c in wanted), findings, terms)
 
 
 def check_file(path: str, *, checks: Optional[str | Iterable[str]] = None,
                glossary: Optional[Iterable[str]] = None,
-               min_confidence: float = DEFAULT_MIN_CONFIDENCE) -> CheckReport:
+               min_confidence: float = DEFAULT_MIN_CONFIDENCE,
+               progress: Optional[Callable[[str], None]] = None) -> CheckReport:
     """Read an XLIFF 1.2/2.0 or TMX 1.4 file and check its units."""
-    return check_bilingual(read_bilingual(path), checks=checks, glossary=glossary, min_confidence=min_confidence)
+    bilingual = read_bilingual(path)
+    if progress:
+        progress(f"read {len(bilingual.units)} units ({bilingual.format})")
+    return check_bilingual(bilingual, checks=checks, glossary=glossary, min_confidence=min_confidence,
+                           progress=progress)
 
 
 __all__ = ["CHECKS", "CheckFinding", "CheckReport", "check_bilingual", "check_file", "end_mark",

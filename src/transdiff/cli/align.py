@@ -5,7 +5,9 @@ import sys
 
 import click
 
-from .common import StepProgress, run_action
+from .common import FORMAT_HELP, StepProgress, dash_is_stdout, output_format, run_action
+
+ALIGN_FORMATS = ("beads", "tsv", "csv", "json", "tmx", "xliff")
 
 
 @click.command("align")
@@ -14,10 +16,11 @@ from .common import StepProgress, run_action
 @click.option("--source", "source_lang", type=click.Choice(["zh", "en"]))
 @click.option("--level", type=click.Choice(["sentence", "clause"]), default="sentence", show_default=True)
 @click.option("--presegmented", is_flag=True, help="One segment per line; the 0-based line number is its id.")
-@click.option("--format", "fmt", type=click.Choice(["beads", "tsv", "csv", "json", "tmx", "xliff"]), default="beads",
-              show_default=True)
+@click.option("--format", "fmt", type=click.Choice(ALIGN_FORMATS), default=None,
+              help="Output format " + FORMAT_HELP.format(default="beads") + ".")
 @click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=dash_is_stdout,
+              help="Write the output to FILE (atomically; - for standard output).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False))
 @click.option("--whole-page", is_flag=True,
               help="Web pages: compare all visible text, not only the article (when the extraction is wrong).")
@@ -26,6 +29,7 @@ from .common import StepProgress, run_action
 def align_cmd(first, second, source_lang, level, presegmented, fmt, include_unmatched, output, glossaries, whole_page,
               progress, debug):
     """Align FIRST and SECOND and print the beads (`[i,j]:[k]`, 0-based segment ids)."""
+    fmt = output_format(fmt, output, ALIGN_FORMATS, "beads")
 
     def action() -> int:
         from ..api import align, order_pair

@@ -17,6 +17,28 @@ from ..types import FINDING_TYPES
 
 EXIT_FINDINGS, EXIT_INPUT, EXIT_INTERNAL = 1, 2, 3
 
+# Without --format, -o FILE's suffix names the format (report.html is an HTML report, not text).
+SUFFIX_FORMATS = {".txt": "text", ".json": "json", ".html": "html", ".htm": "html", ".tsv": "tsv",
+                  ".csv": "csv", ".tmx": "tmx", ".xlf": "xliff", ".xliff": "xliff"}
+FORMAT_HELP = "(default: from the -o file's suffix, else {default})"
+
+
+def dash_is_stdout(_ctx: click.Context, _param: click.Parameter, value: Optional[str]) -> Optional[str]:
+    """-o - means standard output, as in most command-line tools (not a file named '-')."""
+    return None if value == "-" else value
+
+
+def output_format(fmt: Optional[str], output: Optional[str], choices: tuple[str, ...], default: str) -> str:
+    """The --format given, else the one -o FILE's suffix names (when the command has it), else ``default``."""
+    if fmt:
+        return fmt
+    if output:
+        suffix = "." + str(output).rsplit(".", 1)[-1].lower() if "." in str(output) else ""
+        named = SUFFIX_FORMATS.get(suffix)
+        if named in choices:
+            return named
+    return default
+
 
 class StepProgress:
     """One line per pipeline step on stderr, when stderr is a terminal or --progress is given."""
@@ -66,5 +88,5 @@ def parse_finding_types(value: Optional[str]) -> set[str]:
     unknown = wanted - set(FINDING_TYPES)
     if unknown:
         raise click.BadParameter(f"unknown finding type(s) {', '.join(sorted(unknown))}; "
-                                 f"choose from {', '.join(FINDING_TYPES)}", param_hint="--fail-on")
+                                 f"choose from {', '.join(FINDING_TYPES)} (or any)", param_hint="--fail-on")
     return wanted

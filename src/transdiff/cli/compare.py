@@ -7,7 +7,10 @@ from typing import TYPE_CHECKING, Any, Iterable, Optional, Sequence, Union
 import click
 
 from ..errors import TransdiffError
-from .common import EXIT_FINDINGS, StepProgress, parse_finding_types, run_action
+from .common import (EXIT_FINDINGS, FORMAT_HELP, StepProgress, dash_is_stdout, output_format, parse_finding_types,
+                     run_action)
+
+COMPARE_FORMATS = ("text", "json", "html", "tsv", "csv", "tmx", "xliff")
 
 if TYPE_CHECKING:
     from ..threeway import ThreeWayResult
@@ -21,10 +24,12 @@ if TYPE_CHECKING:
               help="Language of the source document (default: the first argument is the source).")
 @click.option("--level", type=click.Choice(["clause", "sentence"]), default="clause", show_default=True,
               help="Finest unit of comparison.")
-@click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "tsv", "csv", "tmx", "xliff"]),
-              default="text", show_default=True, help="Report format; tmx/xliff/csv export the aligned pairs.")
+@click.option("--format", "fmt", type=click.Choice(COMPARE_FORMATS), default=None,
+              help="Report format; tmx/xliff/csv export the aligned pairs "
+                   + FORMAT_HELP.format(default="text") + ".")
 @click.option("--include-unmatched", is_flag=True, help="tmx/xliff: also export segments without a counterpart.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write the report to FILE (atomically).")
+@click.option("-o", "--output", type=click.Path(dir_okay=False), callback=dash_is_stdout,
+              help="Write the report to FILE (atomically; - for standard output).")
 @click.option("--glossary", "glossaries", multiple=True, type=click.Path(dir_okay=False),
               help="TSV glossary: Chinese term<TAB>English|English... (repeatable).")
 @click.option("--min-confidence", type=click.FloatRange(0, 1), default=None,
@@ -48,10 +53,12 @@ def compare_cmd(first, second, third, source_lang, level, fmt, include_unmatched
     With THIRD, FIRST is the source and SECOND and THIRD are two translations of it (three-way:
     which clauses each renders, and where the two translations differ; text, json or html).
 
-    Reads .txt, .md and .html files in UTF-8, UTF-16, GB18030/GBK or Big5.
+    Reads .txt/.md (UTF-8, UTF-16, GB18030/GBK, Big5 or cp1252), .html/.htm (the article),
+    .docx and .pdf files, and http(s) URLs.
     """
     from ..checks import parse_checks
 
+    fmt = output_format(fmt, output, COMPARE_FORMATS, "text")
     fail_types = parse_finding_types(fail_on)
     try:
         parse_checks(checks)

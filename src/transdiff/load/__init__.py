@@ -23,6 +23,8 @@ __all__ = ["OffsetMap", "decode_bytes", "detect_language", "from_text", "load_pa
 HTML_SUFFIXES = frozenset({".html", ".htm", ".xhtml"})
 # Extracted by office.py; matched by suffix only, so a PDF named .txt still gets the "looks like a PDF" error.
 OFFICE_SUFFIXES = {".docx": "docx", ".pdf": "pdf"}
+# Bilingual files hold both languages: their units are checked by ``transdiff check``, not compared.
+BILINGUAL_SUFFIXES = frozenset({".xlf", ".xliff", ".tmx", ".sdlxliff", ".mqxliff"})
 
 
 def _display(path: str | os.PathLike[str]) -> str:
@@ -76,9 +78,14 @@ def load_path(path: str | os.PathLike[str], *, role: str = "input", whole_page: 
         from .url import load_url  # imported on use: most runs never fetch
 
         return load_url(path, role=role, whole_page=whole_page)
+    if not os.fspath(path).strip():  # Path("") is the current folder
+        raise InputError(f"the {role} file name is empty; give the path of a file")
     file_path = Path(path)
     label = f"{role} file {_display(path)}"
     data = read_file_bytes(file_path, label)
+    if file_path.suffix.lower() in BILINGUAL_SUFFIXES:
+        raise InputError(f"{label} is a bilingual XLIFF/TMX file, not one version of a document; "
+                         f"check its units with 'transdiff check {os.fspath(path)}'")
     office = OFFICE_SUFFIXES.get(file_path.suffix.lower())
     if office is not None:
         from .office import document_from_office

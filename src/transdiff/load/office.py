@@ -10,6 +10,7 @@ and ministry documents.
 from __future__ import annotations
 
 import io
+import logging
 import re
 import zipfile
 from collections import Counter
@@ -196,6 +197,11 @@ def extract_pdf(data: bytes, *, label: str = "input") -> str:
         from pypdf.errors import PyPdfError
     except ImportError:  # pragma: no cover - pypdf is a declared dependency
         raise InputError(f"{label}: reading PDF files needs the 'pypdf' package (pip install pypdf)") from None
+    # pypdf logs what it repairs in a damaged file ("EOF marker not found") as warnings, which Python
+    # prints on stderr when the application sets up no logging: the one-line error says it instead.
+    pypdf_log = logging.getLogger("pypdf")
+    level = pypdf_log.level
+    pypdf_log.setLevel(logging.ERROR)
     try:
         reader = PdfReader(io.BytesIO(data))
         if reader.is_encrypted and not reader.decrypt(""):
@@ -206,6 +212,8 @@ def extract_pdf(data: bytes, *, label: str = "input") -> str:
     except (PyPdfError, ValueError, KeyError, TypeError, AttributeError, OSError, RecursionError) as exc:
         first = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
         raise InputError(f"{label} cannot be read as a PDF ({first})") from None
+    finally:
+        pypdf_log.setLevel(level)
     pages = [[" ".join(line.split()) for line in text.splitlines() if line.strip()] for text in page_texts]
     if not any(pages):
         raise InputError(f"{label} has no text layer (scanned PDF?); run OCR on it or use a text version")
