@@ -152,3 +152,14 @@ def test_check_reports_terms_and_names_per_unit(tmp_path, udhr_zh, udhr_en):
     names = [f for f in report.findings if f.check == "names"]
     assert [(f.unit, f.detail["target_only"]) for f in names] == [("who", ["UNESCO"])]
     assert report.counts()["terms"] == len(report.terms) >= 1
+
+
+def test_identical_dates_and_names_are_no_untranslated_text_but_an_english_sentence_is():
+    # UN Chinese letters keep the date and the signatories' names in Latin letters (UN-dev 3167, 1504)
+    zh = "安全理事会主席的信。\n6   February   2015\n12.   Abdullah   Sarwaji\n委员会在日内瓦举行会议。"
+    en = "Letter from the President of the Security Council.\n6 February 2015\n12. Abdullah Sarwaji\n" \
+         "The Committee met in Geneva."
+    assert untranslated_findings(_compare(zh, en)) == []
+    copied = zh.replace("委员会在日内瓦举行会议。", "The Committee met in Geneva.")
+    (found,) = untranslated_findings(_compare(copied, en))
+    assert "Geneva" in found.target_text and found.detail["reason"] == "same as source"

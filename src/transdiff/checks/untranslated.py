@@ -7,9 +7,10 @@ from ..represent.chinese import is_han
 from ..types import Finding, Result
 from .pairs import mismatch_finding
 
-# Identical text is untranslated when it holds Chinese or a lower-case word; codes, numbers and
-# acronyms (217A, UNESCO) are legitimately the same in both languages.
-TRANSLATABLE = re.compile("[\u3400-\u9fff\uf900-\ufaff]|[a-z]{3}")
+# Identical text is untranslated when it holds Chinese or a word that starts in lower case; codes,
+# numbers, acronyms and names (217A, UNESCO, "12. Abdullah Sarwaji", "6 February 2015": UN Chinese
+# documents keep signatories and dates of letters in Latin letters) are legitimately the same in both.
+TRANSLATABLE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]|(?<![A-Za-z])[a-z]{3,}")
 _LATIN = re.compile("[A-Za-z]")
 _LOWER_WORD = re.compile(r"\b[a-z]{2,}\b")
 
