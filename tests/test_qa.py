@@ -163,3 +163,17 @@ def test_identical_dates_and_names_are_no_untranslated_text_but_an_english_sente
     copied = zh.replace("委员会在日内瓦举行会议。", "The Committee met in Geneva.")
     (found,) = untranslated_findings(_compare(copied, en))
     assert "Geneva" in found.target_text and found.detail["reason"] == "same as source"
+
+
+@pytest.mark.parametrize("source, target, differ", [
+    # UN-dev: a meeting time and a footnote mark after the final period are no change of punctuation
+    ("安理会第7377次会议于上午10时举行", "The 7377th meeting of the Security Council was held at 10 a.m.", False),
+    ("这些信息载于委员会网站上。", "This information is available on the Committee's website.3", False),
+    ("表明存在某种程度的规划。", "indicated a certain level of planning.[23]", False),
+    ("你同意吗？", "Do you agree at 10 a.m.", True),
+    ("会议于上午10时举行。", "The meeting was held at 10 a.m", True),
+    ("你同意吗？", "You agree.", True),
+])
+def test_end_punctuation_reads_abbreviations_and_footnote_marks(source, target, differ):
+    from transdiff.checks.punctuation import end_mark, marks_differ
+    assert marks_differ(end_mark(source), end_mark(target)) is differ

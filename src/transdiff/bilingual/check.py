@@ -39,7 +39,7 @@ from ..represent.glossary import Glossary
 from ..checks import CHECKS
 from ..checks.mismatch import AlignedPair, pair_mismatches
 from ..checks import parse_checks as _parse_shared
-from ..checks.punctuation import SENTENCE_MARKS, end_mark, mark_name
+from ..checks.punctuation import end_mark, mark_name, marks_differ
 from ..checks.terms import TermPair, term_consistency_pairs
 from ..checks.untranslated import TRANSLATABLE, flat_text
 from ..segment import segment
@@ -94,7 +94,7 @@ def untranslated(unit: TranslationUnit) -> Optional[CheckFinding]:
 
 def punctuation(unit: TranslationUnit) -> Optional[CheckFinding]:
     src, tgt = end_mark(unit.source), end_mark(unit.target)
-    if src == tgt or not ({src, tgt} & set(SENTENCE_MARKS)):
+    if not marks_differ(src, tgt):
         return None
     return CheckFinding(unit.id, "punctuation", "punctuation",
                         f"end punctuation differs: source ends with {mark_name(src)}, "
