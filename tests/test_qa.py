@@ -177,3 +177,25 @@ def test_identical_dates_and_names_are_no_untranslated_text_but_an_english_sente
 def test_end_punctuation_reads_abbreviations_and_footnote_marks(source, target, differ):
     from transdiff.checks.punctuation import end_mark, marks_differ
     assert marks_differ(end_mark(source), end_mark(target)) is differ
+
+
+def test_a_unit_of_a_whole_document_has_its_sentences_aligned_and_its_omission_found(tmp_path, udhr_zh, udhr_en):
+    """One TMX segment holding the whole UDHR, Article 3 left out of the English: the unit's sentences are
+    aligned as compare aligns a document (one bead for all its clauses costs time and memory by their
+    square), and the missing article is found."""
+    from xml.sax.saxutils import escape
+    from transdiff.bilingual.check import check_file
+    en = udhr_en.replace(ARTICLE_3_EN, "")
+    tmx = tmp_path / "whole.tmx"
+    tmx.write_text('<?xml version="1.0" encoding="UTF-8"?><tmx version="1.4"><header srclang="zh-CN" '
+                   'datatype="plaintext" segtype="paragraph" adminlang="en" o-tmf="x" creationtool="x" '
+                   'creationtoolversion="1"/><body><tu tuid="all">'
+                   f'<tuv xml:lang="zh-CN"><seg>{escape(" ".join(udhr_zh.split()))}</seg></tuv>'
+                   f'<tuv xml:lang="en"><seg>{escape(" ".join(en.split()))}</seg></tuv></tu></body></tmx>',
+                   encoding="utf-8")
+    report = check_file(str(tmx), checks="omission")
+    assert udhr_zh.count("。") > 50
+    missing = [f for f in report.findings if f.type in ("omission", "partial") and f.confidence >= 0.5
+               and ARTICLE_3_ZH in f.source_text and len(f.source_text) < 3 * len(ARTICLE_3_ZH)]
+    assert missing
+    assert len(report.findings) <= 6       # one bead for the whole document: 27 findings, Article 3 not one

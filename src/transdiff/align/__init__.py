@@ -318,16 +318,7 @@ def align_documents(source: Document, target: Document, representer: Representer
         src_cf = augment(src_cf, sp.lexicon)
     else:
         tgt_cf = augment(tgt_cf, sp.lexicon)
-    by_sentence_s = _children(src_clauses, len(src_sents))
-    by_sentence_t = _children(tgt_clauses, len(tgt_sents))
-    clause_beads: list[Bead] = []
-    parents: list[int] = []
-    for k, bead in enumerate(beads):
-        cs = [c for s in bead.source for c in by_sentence_s[s]]
-        ct = [c for t in bead.target for c in by_sentence_t[t]]
-        for sub in align_clauses(cs, ct, src_cf, tgt_cf, source.lang == "zh"):
-            clause_beads.append(sub)
-            parents.append(k)
+    clause_beads, parents = clauses_within(sentences, src_clauses, tgt_clauses, src_cf, tgt_cf, source.lang == "zh")
     note(f"aligned clauses: {len(clause_beads)} beads")
     clauses = Alignment(src_clauses, tgt_clauses, clause_beads)
     return Hierarchy(sentences, clauses, (src_f, tgt_f), (src_cf, tgt_cf), parents, engine)
@@ -360,6 +351,24 @@ def align_presegmented(source: Document, target: Document, representer: Represen
     note(f"aligned lines: {len(sp.beads)} beads ({len(sp.lexicon)} words learned)")
     engine = {"sentence": {**sp.scorer.describe(), "learned_words": len(sp.lexicon)}}
     return Hierarchy(Alignment(src_segs, tgt_segs, sp.beads), None, (sp.source, sp.target), None, engine=engine)
+
+
+def clauses_within(sentences: Alignment, src_clauses: Sequence[Segment], tgt_clauses: Sequence[Segment],
+                   src_cf: Sequence[Features], tgt_cf: Sequence[Features],
+                   source_is_chinese: bool) -> tuple[list[Bead], list[int]]:
+    """The clauses of each sentence bead aligned inside it: (clause beads, the sentence bead of each)."""
+    beads = sentences.beads
+    by_sentence_s = _children(src_clauses, len(sentences.source))
+    by_sentence_t = _children(tgt_clauses, len(sentences.target))
+    clause_beads: list[Bead] = []
+    parents: list[int] = []
+    for k, bead in enumerate(beads):
+        cs = [c for s in bead.source for c in by_sentence_s[s]]
+        ct = [c for t in bead.target for c in by_sentence_t[t]]
+        for sub in align_clauses(cs, ct, src_cf, tgt_cf, source_is_chinese):
+            clause_beads.append(sub)
+            parents.append(k)
+    return clause_beads, parents
 
 
 def _children(clauses: Sequence[Segment], n_sentences: int) -> list[list[int]]:

@@ -24,7 +24,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable, Optional, Sequence
 
-from ..align import Hierarchy, align_clauses, align_features
+from ..align import Hierarchy, align_features, clauses_within
 from . import BilingualFile, TranslationUnit, read_bilingual
 from ..compare import DEFAULT_MIN_CONFIDENCE, FindingBuilder, Settings
 from ..compare.confidence import LengthEvidence
@@ -44,6 +44,10 @@ from ..checks.terms import TermPair, term_consistency_pairs
 from ..checks.untranslated import TRANSLATABLE, flat_text
 from ..segment import segment
 from ..types import Alignment, Bead, Document, Segment
+
+# A unit of up to this many sentences a side is one sentence bead (a segment of a few sentences is one
+# translation unit); a longer one has its sentences aligned first.
+ONE_BEAD_SENTENCES = 12
 
 # Findings of one unit are listed in this order.
 _UNIT_ORDER: tuple[str, ...] = ("untranslated", "omission", "numbers", "dates", "names", "punctuation", "terms")
@@ -197,7 +201,8 @@ class _FileEngine:
         return [u for f in src_f for u in f.units], [u for f in tgt_f for u in f.units]
 
     def hierarchy(self, p: _Pair) -> Hierarchy:
-        """The unit as one sentence bead, with its clauses aligned inside it as compare aligns them."""
+        """The unit as one sentence bead (its sentences aligned, when it has many), with its clauses aligned
+        inside as compare aligns them."""
         src_f = self.src_f[p.src_first:p.src_first + len(p.src_sents)]
         tgt_f = self.tgt_f[p.tgt_first:p.tgt_first + len(p.tgt_sents)]
         src_c, tgt_c = segment(p.source, "clause"), segment(p.target, "clause")
@@ -207,11 +212,16 @@ class _FileEngine:
             src_cf = augment(src_cf, self.lexicon)
         else:
             tgt_cf = augment(tgt_cf, self.lexicon)
-        bead = Bead(tuple(range(len(p.src_sents))), tuple(range(len(p.tgt_sents))))
-        clause_beads = align_clauses(list(range(len(src_c))), list(range(len(tgt_c))), src_cf, tgt_cf,
-                                      self.zh_source)
-        return Hierarchy(Alignment(p.src_sents, p.tgt_sents, [bead]), Alignment(src_c, tgt_c, clause_beads),
-                         (src_f, tgt_f), (src_cf, tgt_cf), [0] * len(clause_beads), self.engine)
+        if max(len(p.src_sents), len(p.tgt_sents)) <= ONE_BEAD_SENTENCES:
+            beads = [Bead(tuple(range(len(p.src_sents))), tuple(range(len(p.tgt_sents))))]
+        else:
+            # a unit of many sentences (a whole document in one segment) is aligned as compare aligns a
+            # document: its clauses inside one bead would cost time and memory by the square of their count
+            beads = align_features(list(src_f), list(tgt_f), source_is_chinese=self.zh_source).beads
+        sentences = Alignment(p.src_sents, p.tgt_sents, beads)
+        clause_beads, parents = clauses_within(sentences, src_c, tgt_c, src_cf, tgt_cf, self.zh_source)
+        return Hierarchy(sentences, Alignment(src_c, tgt_c, clause_beads), (src_f, tgt_f), (src_cf, tgt_cf),
+                         parents, self.engine)
 
     def unit_features(self, p: _Pair) -> tuple[list[Features], list[Features]]:
         return (self.src_f[p.src_first:p.src_first + len(p.src_sents)],
