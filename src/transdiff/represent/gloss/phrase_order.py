@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Optional
 
 from .phrase_numbers import called, numbered, plurals
-from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, is_unit, tag_of
+from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, is_unit, noun_run, tag_of
 
 MAX_INSIDE = 6      # words between a preposition and its closing word
 MAX_NOUNS = 3       # words of each side of X的Y
@@ -272,9 +272,7 @@ def _topics(words: list[dict]) -> list[dict]:
             de = next((k for k in range(i + 2, min(len(words), i + MAX_INSIDE + 2))
                        if words[k]["word"] in OF or is_break(words[k]) or words[k]["word"] in _TOPIC), None)
             if de is not None and words[de]["word"] in OF and not (de == i + 2 and words[i + 1]["word"] in _POSSESSIVE):
-                right = 0
-                while right < MAX_NOUNS and de + 1 + right < len(words) and is_noun(words[de + 1 + right]):
-                    right += 1
+                right = noun_run(words, de + 1, MAX_NOUNS)
                 after = words[de + 1 + right] if de + 1 + right < len(words) else None
                 if not right and after is not None and after["gloss"] and tag_of(after).startswith("v"):
                     # after 的 a verb is the name of its act (对领土的占领: occupation), when the phrase ends there
@@ -304,9 +302,7 @@ def _related(words: list[dict]) -> list[dict]:
             k = next((j for j in range(i + 2, min(len(words), i + MAX_INSIDE + 2))
                       if words[j]["word"] in _RELATED or is_break(words[j]) or words[j]["word"] in OF), None)
             if k is not None and words[k]["word"] in _RELATED and k + 1 < len(words) and words[k + 1]["word"] in OF:
-                right = 0
-                while right < MAX_NOUNS and k + 2 + right < len(words) and is_noun(words[k + 2 + right]):
-                    right += 1
+                right = noun_run(words, k + 2, MAX_NOUNS)
                 after = words[k + 2 + right] if k + 2 + right < len(words) else None
                 if right and (after is None or not is_noun(after)):
                     out += words[k + 2:k + 2 + right]
@@ -336,9 +332,7 @@ def _possessives(words: list[dict]) -> list[dict]:
             left = 0
             while left < min(MAX_NOUNS, len(out)) and is_noun(out[-1 - left]):
                 left += 1
-            right = 0
-            while right < MAX_NOUNS and i + 1 + right < len(words) and is_noun(words[i + 1 + right]):
-                right += 1
+            right = noun_run(words, i + 1, MAX_NOUNS)
             # the run must be whole: a noun run that goes on past the limit is no short noun phrase,
             # and a verb or a 的 just before X makes X a clause (执行公约遇到的困难)
             before = out[-1 - left] if left < len(out) else None

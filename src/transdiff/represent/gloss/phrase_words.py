@@ -2,6 +2,8 @@
 does not list takes its last word's), whether it is a noun, a unit a number counts, or a break."""
 from __future__ import annotations
 
+from typing import Callable
+
 from .tags import word_tags
 
 NOUN_SOURCES = ("name", "glossary", "document word", "parts", "number")
@@ -25,6 +27,14 @@ def is_noun(word: dict) -> bool:
         return False
     tag = tag_of(word)
     return tag.startswith("n") or tag == "vn"
+
+
+def noun_run(words: list[dict], start: int, limit: int, noun: Callable[[dict], bool] = is_noun) -> int:
+    """How many of ``words`` from ``start`` on are nouns in a row, at most ``limit``."""
+    n = 0
+    while n < limit and start + n < len(words) and noun(words[start + n]):
+        n += 1
+    return n
 
 
 BREAKS = frozenset("，,。.；;：:！!？?")

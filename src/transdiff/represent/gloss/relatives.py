@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import Callable, Optional, Sequence
 
-from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, tag_of
+from .phrase_words import NOUN_SOURCES, OF, is_break, is_noun, noun_run, tag_of
 from .tags import word_tags
 from .verb_forms import participle
 
@@ -75,8 +75,7 @@ def relative_clauses(words: list[dict], senses_of: Callable[[str], Sequence[str]
         right = 0
         if k + 1 < len(out) and (out[k + 1]["gloss"] or "").lower() in _DETERMINED:
             right = 1   # 通过的其他决定: "the other decisions adopted"
-        while right < MAX_NOUNS and k + 1 + right < len(out) and _noun_like(out[k + 1 + right]):
-            right += 1
+        right += noun_run(out, k + 1 + right, MAX_NOUNS - right, _noun_like)
         after = out[k + 1 + right] if k + 1 + right < len(out) else None
         start = _clause_start(out, k - 1)
         continues = after is not None and (_noun_like(after) or after["word"] in OF)
